@@ -1,0 +1,205 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Environment, parsed once. Two shapes:
+ * - embedded (no DATABASE_URL): PGlite under STOCKVIS_DATA_DIR, generated secrets, in-process job
+ *   runner, SSE realtime. Nothing to configure.
+ * - server (DATABASE_URL set): PostgreSQL. With NODE_ENV=production this is "production mode" and
+ *   every secret must be given; Inngest Cloud and Pusher are the defaults there.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((value) =>
+    value === undefined || value === '' ? undefined : ['true', '1', 'yes'].includes(value),
+  );
+
+const rawEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  STOCKVIS_DATA_DIR: optionalString,
+  NEXTAUTH_URL: optionalString.pipe(z.url('must be an absolute URL').optional()),
+  NEXTAUTH_SECRET: optionalString.pipe(
+    z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional(),
+  ),
+  ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .refine(
+        (value) => Buffer.from(value, 'base64').length === 32,
+        'must be 32 bytes, base64-encoded (openssl rand -base64 32)',
+      )
+      .optional(),
+  ),
+  GITHUB_ID: optionalString,
+  GITHUB_SECRET: optionalString,
+  JOBS_RUNNER: optionalString.pipe(z.enum(['inngest', 'local']).optional()),
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_BASE_URL: optionalString.pipe(z.url().optional()),
+  REALTIME_TRANSPORT: optionalString.pipe(z.enum(['pusher', 'sse']).optional()),
+  PUSHER_APP_ID: optionalString,
+  PUSHER_KEY: optionalString,
+  PUSHER_SECRET: optionalString,
+  PUSHER_CLUSTER: optionalString,
+  PUSHER_HOST: optionalString,
+  PUSHER_PORT: optionalString.pipe(z.coerce.number().int().min(1).max(65535).optional()),
+  PUSHER_USE_TLS: booleanString,
+  LOG_LEVEL: optionalString.pipe(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  ),
+});
+
+export type AppEnv = {
+  nodeEnv: 'development' | 'production' | 'test';
+  /** True when running against PostgreSQL with NODE_ENV=production: every secret is required. */
+  production: boolean;
+  database: { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
+  /** Where generated secrets (and the embedded database) live. */
+  dataDir: string;
+  auth: {
+    url?: string;
+    secret?: string;
+    github?: { clientId: string; clientSecret: string };
+  };
+  encryptionKey?: string;
+  jobs:
+    | { runner: 'local' }
+    | { runner: 'inngest'; eventKey?: string; signingKey?: string; baseUrl?: string };
+  realtime:
+    | { transport: 'sse' }
+    | {
+        transport: 'pusher';
+        appId: string;
+        key: string;
+        secret: string;
+        cluster: string;
+        host?: string;
+        port?: number;
+        useTLS: boolean;
+      };
+  logLevel?: string;
+};
+
+export class EnvError extends Error {
+  override readonly name = 'EnvError';
+  constructor(readonly problems: string[]) {
+    super(
+      `Invalid Stockvis configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+        'See .env.example and the configuration table in README.md.',
+    );
+  }
+}
+
+/** Parse and cross-check an environment. Pure: pass any record (tests do). */
+export function parseEnv(
+  source: Record<string, string | undefined>,
+  cwd: string = process.cwd(),
+): AppEnv {
+  const parsed = rawEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new EnvError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`),
+    );
+  }
+  const raw = parsed.data;
+  const problems: string[] = [];
+  const production = raw.NODE_ENV === 'production' && raw.DATABASE_URL !== undefined;
+  const dataDir = path.resolve(cwd, raw.STOCKVIS_DATA_DIR ?? '.data');
+
+  const github =
+    raw.GITHUB_ID && raw.GITHUB_SECRET
+      ? { clientId: raw.GITHUB_ID, clientSecret: raw.GITHUB_SECRET }
+      : undefined;
+  if (Boolean(raw.GITHUB_ID) !== Boolean(raw.GITHUB_SECRET)) {
+    problems.push('GITHUB_ID and GITHUB_SECRET must be set together (or neither).');
+  }
+
+  const jobsRunner =
+    raw.JOBS_RUNNER ?? (raw.INNGEST_SIGNING_KEY || production ? 'inngest' : 'local');
+  const jobs: AppEnv['jobs'] =
+    jobsRunner === 'local'
+      ? { runner: 'local' }
+      : {
+          runner: 'inngest',
+          eventKey: raw.INNGEST_EVENT_KEY,
+          signingKey: raw.INNGEST_SIGNING_KEY,
+          baseUrl: raw.INNGEST_BASE_URL,
+        };
+
+  const pusherKeys = [raw.PUSHER_APP_ID, raw.PUSHER_KEY, raw.PUSHER_SECRET, raw.PUSHER_CLUSTER];
+  const pusherComplete = pusherKeys.every(Boolean);
+  if (pusherKeys.some(Boolean) && !pusherComplete) {
+    problems.push(
+      'PUSHER_APP_ID, PUSHER_KEY, PUSHER_SECRET and PUSHER_CLUSTER must be set together (or none).',
+    );
+  }
+  const transport = raw.REALTIME_TRANSPORT ?? (pusherComplete || production ? 'pusher' : 'sse');
+  if (transport === 'pusher' && !pusherComplete) {
+    problems.push(
+      production && !raw.REALTIME_TRANSPORT
+        ? 'Production mode uses Pusher Channels: set PUSHER_APP_ID, PUSHER_KEY, PUSHER_SECRET and PUSHER_CLUSTER, or REALTIME_TRANSPORT=sse for a single long-running server.'
+        : 'REALTIME_TRANSPORT=pusher needs PUSHER_APP_ID, PUSHER_KEY, PUSHER_SECRET and PUSHER_CLUSTER.',
+    );
+  }
+  const realtime: AppEnv['realtime'] =
+    transport === 'pusher' && pusherComplete
+      ? {
+          transport: 'pusher',
+          appId: raw.PUSHER_APP_ID!,
+          key: raw.PUSHER_KEY!,
+          secret: raw.PUSHER_SECRET!,
+          cluster: raw.PUSHER_CLUSTER!,
+          host: raw.PUSHER_HOST,
+          port: raw.PUSHER_PORT,
+          useTLS: raw.PUSHER_USE_TLS ?? true,
+        }
+      : { transport: 'sse' };
+
+  if (production) {
+    const missing = (name: string, why: string) => problems.push(`${name} is required in production mode: ${why}`);
+    if (!raw.NEXTAUTH_SECRET) missing('NEXTAUTH_SECRET', 'it signs session tokens.');
+    if (!raw.NEXTAUTH_URL) missing('NEXTAUTH_URL', 'the public URL of the app, used in sign-in redirects.');
+    if (!raw.ENCRYPTION_KEY) missing('ENCRYPTION_KEY', 'it encrypts stored credentials.');
+    if (jobs.runner === 'inngest') {
+      if (!raw.INNGEST_SIGNING_KEY)
+        missing('INNGEST_SIGNING_KEY', 'Inngest Cloud calls /api/inngest with it (or set JOBS_RUNNER=local on a long-running server).');
+      if (!raw.INNGEST_EVENT_KEY) missing('INNGEST_EVENT_KEY', 'it sends events to Inngest Cloud.');
+    }
+  }
+  if (problems.length > 0) throw new EnvError(problems);
+
+  return {
+    nodeEnv: raw.NODE_ENV,
+    production,
+    database: raw.DATABASE_URL
+      ? { kind: 'postgres', url: raw.DATABASE_URL }
+      : { kind: 'embedded', dataDir: path.join(dataDir, 'pglite') },
+    dataDir,
+    auth: { url: raw.NEXTAUTH_URL, secret: raw.NEXTAUTH_SECRET, github },
+    encryptionKey: raw.ENCRYPTION_KEY,
+    jobs,
+    realtime,
+    logLevel: raw.LOG_LEVEL,
+  };
+}
+
+const globalForEnv = globalThis as unknown as { stockvisEnv?: AppEnv };
+
+/** The process environment, parsed on first use. Read only by server/services.ts and entry points. */
+export function appEnv(): AppEnv {
+  return (globalForEnv.stockvisEnv ??= parseEnv(process.env));
+}
