@@ -33,7 +33,10 @@ const config = [
         'error',
         {
           patterns: [
-            { group: ['@/server/generated/*', '@/server/db', '@/server/db/*'], message: 'Go through a service or tRPC.' },
+            {
+              group: ['@/server/generated/*', '@/server/db', '@/server/db/*'],
+              message: 'Go through a service or tRPC.',
+            },
           ],
         },
       ],

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
-const env = { TZ: 'UTC', NODE_ENV: 'test' };
+const env = { TZ: 'UTC', NODE_ENV: 'test' as const };
 
 export default defineConfig({
   resolve: { alias },

@@ -56,7 +56,14 @@ const rawEnvSchema = z.object({
   PUSHER_SECRET: optionalString,
   PUSHER_CLUSTER: optionalString,
   PUSHER_HOST: optionalString,
-  PUSHER_PORT: optionalString.pipe(z.coerce.number().int().min(1).max(65535).optional()),
+  PUSHER_PORT: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a port number')
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(65535))
+      .optional(),
+  ),
   PUSHER_USE_TLS: booleanString,
   LOG_LEVEL: optionalString.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
@@ -170,13 +177,18 @@ export function parseEnv(
       : { transport: 'sse' };
 
   if (production) {
-    const missing = (name: string, why: string) => problems.push(`${name} is required in production mode: ${why}`);
+    const missing = (name: string, why: string) =>
+      problems.push(`${name} is required in production mode: ${why}`);
     if (!raw.NEXTAUTH_SECRET) missing('NEXTAUTH_SECRET', 'it signs session tokens.');
-    if (!raw.NEXTAUTH_URL) missing('NEXTAUTH_URL', 'the public URL of the app, used in sign-in redirects.');
+    if (!raw.NEXTAUTH_URL)
+      missing('NEXTAUTH_URL', 'the public URL of the app, used in sign-in redirects.');
     if (!raw.ENCRYPTION_KEY) missing('ENCRYPTION_KEY', 'it encrypts stored credentials.');
     if (jobs.runner === 'inngest') {
       if (!raw.INNGEST_SIGNING_KEY)
-        missing('INNGEST_SIGNING_KEY', 'Inngest Cloud calls /api/inngest with it (or set JOBS_RUNNER=local on a long-running server).');
+        missing(
+          'INNGEST_SIGNING_KEY',
+          'Inngest Cloud calls /api/inngest with it (or set JOBS_RUNNER=local on a long-running server).',
+        );
       if (!raw.INNGEST_EVENT_KEY) missing('INNGEST_EVENT_KEY', 'it sends events to Inngest Cloud.');
     }
   }
@@ -202,4 +214,9 @@ const globalForEnv = globalThis as unknown as { stockvisEnv?: AppEnv };
 /** The process environment, parsed on first use. Read only by server/services.ts and entry points. */
 export function appEnv(): AppEnv {
   return (globalForEnv.stockvisEnv ??= parseEnv(process.env));
+}
+
+/** Forget the parsed environment (tests that stub process.env). */
+export function resetAppEnvForTesting(): void {
+  globalForEnv.stockvisEnv = undefined;
 }

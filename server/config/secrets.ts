@@ -61,7 +61,8 @@ function readOrCreateStoredSecrets(dataDir: string): z.infer<typeof storedSecret
     fs.writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
     return secrets;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readOrCreateStoredSecrets(dataDir);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      return readOrCreateStoredSecrets(dataDir);
     throw error;
   }
 }

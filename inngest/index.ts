@@ -1,0 +1,4 @@
+import { recordHeartbeat } from './functions/record-heartbeat';
+
+/** Every Inngest function: served at /api/inngest and run by the local runner. */
+export const functions = [recordHeartbeat];

@@ -1,0 +1,30 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // Native and WebAssembly server packages load from node_modules at run time, not bundled.
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'pglite-prisma-adapter',
+    '@prisma/schema-engine-wasm',
+    '@prisma/adapter-pg',
+    '@node-rs/argon2',
+    'pg',
+    'pino',
+    'croner',
+    'pusher',
+  ],
+  // Migrations are applied at start, so deployments must carry them.
+  outputFileTracingIncludes: {
+    '/**': [
+      './prisma/migrations/**/*',
+      './prisma/schema.prisma',
+      './package.json',
+      // Loaded by a computed file URL, which tracing cannot follow.
+      './node_modules/@prisma/schema-engine-wasm/**/*',
+    ],
+  },
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;

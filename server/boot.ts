@@ -1,0 +1,51 @@
+import { appEnv, EnvError } from '@/server/env';
+import { resolveSecrets } from '@/server/config/secrets';
+import { logger } from '@/server/logger';
+import { getServices } from '@/server/services';
+
+const globalForBoot = globalThis as unknown as { stockvisBooted?: Promise<void> };
+
+/**
+ * Server start (from instrumentation.ts): validate the configuration, open and migrate the
+ * database, seed the embedded default, and start the in-process job runner when Inngest Cloud is
+ * not configured. A configuration error stops the process with a readable message.
+ */
+export function startServer(): Promise<void> {
+  return (globalForBoot.stockvisBooted ??= boot());
+}
+
+async function boot(): Promise<void> {
+  let env;
+  try {
+    env = appEnv();
+    resolveSecrets(env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const services = await getServices();
+  if (env.database.kind === 'embedded') {
+    const { seedDemoData } = await import('@/server/db/seed');
+    await seedDemoData(services.db);
+  }
+
+  if (env.jobs.runner === 'local') {
+    const { startLocalRunner } = await import('@/server/scheduler/process-runner');
+    await startLocalRunner();
+    await services.jobs.send({ name: 'system/heartbeat.requested', data: { reason: 'startup' } });
+  }
+
+  logger.info(
+    {
+      database: env.database.kind,
+      jobs: env.jobs.runner,
+      realtime: env.realtime.transport,
+      production: env.production,
+    },
+    'Stockvis server ready',
+  );
+}

@@ -1,0 +1,123 @@
+import type { PrismaClient } from '@/server/generated/prisma/client';
+import { appEnv, type AppEnv } from '@/server/env';
+import { resolveSecrets, type AppSecrets } from '@/server/config/secrets';
+import { logger, type Logger } from '@/server/logger';
+import { createDbRateLimiter, type RateLimiter } from '@/server/rate-limit/rate-limiter';
+import { createUserService, type UserService } from '@/server/users/service';
+import { createWatchlistService, type WatchlistService } from '@/server/watchlists/service';
+import { createHeartbeatService, type HeartbeatService } from '@/server/system/heartbeat';
+import {
+  createHealthService,
+  type DatabaseCheck,
+  type HealthService,
+} from '@/server/system/health';
+import { appVersion } from '@/server/version';
+import type { RealtimePublisher } from '@/server/realtime/publisher';
+
+export type JobEvent = { name: string; data: Record<string, unknown>; id?: string };
+
+/** Everything the transports (tRPC, routes, Inngest functions, scripts) call into. */
+export type Services = {
+  env: AppEnv;
+  secrets: AppSecrets;
+  log: Logger;
+  db: PrismaClient;
+  databaseKind: 'embedded' | 'postgres';
+  rateLimiter: RateLimiter;
+  realtime: RealtimePublisher;
+  jobs: { runner: 'local' | 'inngest'; send(events: JobEvent | JobEvent[]): Promise<void> };
+  users: UserService;
+  watchlists: WatchlistService;
+  system: HeartbeatService & { health: HealthService['check'] };
+};
+
+export type ServiceDeps = {
+  env: AppEnv;
+  secrets: AppSecrets;
+  log: Logger;
+  db: PrismaClient;
+  databaseKind: 'embedded' | 'postgres';
+  realtime: RealtimePublisher;
+  checkDatabase: () => Promise<DatabaseCheck>;
+  sendEvents: (events: JobEvent[]) => Promise<void>;
+};
+
+/** Wire the domain services from their adapters. Tests call this with a test database and fakes. */
+export function buildServices(deps: ServiceDeps): Services {
+  const rateLimiter = createDbRateLimiter(deps.db);
+  const heartbeats = createHeartbeatService({ db: deps.db });
+  const health = createHealthService({
+    databaseKind: deps.databaseKind,
+    checkDatabase: deps.checkDatabase,
+    heartbeats,
+    runner: deps.env.jobs.runner,
+    realtimeTransport: deps.realtime.transport,
+    version: appVersion(),
+  });
+  return {
+    env: deps.env,
+    secrets: deps.secrets,
+    log: deps.log,
+    db: deps.db,
+    databaseKind: deps.databaseKind,
+    rateLimiter,
+    realtime: deps.realtime,
+    jobs: {
+      runner: deps.env.jobs.runner,
+      send: (events) => deps.sendEvents(Array.isArray(events) ? events : [events]),
+    },
+    users: createUserService({ db: deps.db, rateLimiter }),
+    watchlists: createWatchlistService({ db: deps.db, realtime: deps.realtime }),
+    system: { ...heartbeats, health: () => health.check() },
+  };
+}
+
+const globalForServices = globalThis as unknown as {
+  stockvisServices?: Promise<Services>;
+  stockvisServicesOverride?: Services;
+};
+
+/**
+ * The process's services, built once (the promise is shared so concurrent first requests don't
+ * open the database twice). Kept on globalThis: Next bundles route handlers and instrumentation
+ * separately, and dev hot reloads re-evaluate modules.
+ */
+export function getServices(): Promise<Services> {
+  if (globalForServices.stockvisServicesOverride) {
+    return Promise.resolve(globalForServices.stockvisServicesOverride);
+  }
+  globalForServices.stockvisServices ??= createProcessServices().catch((error: unknown) => {
+    globalForServices.stockvisServices = undefined; // let the next call retry (e.g. DB back up)
+    throw error;
+  });
+  return globalForServices.stockvisServices;
+}
+
+/** Replace the process services (tests of Inngest functions and route handlers). */
+export function setServicesForTesting(services: Services | undefined): void {
+  globalForServices.stockvisServicesOverride = services;
+}
+
+async function createProcessServices(): Promise<Services> {
+  const env = appEnv();
+  const secrets = resolveSecrets(env);
+  const [{ getDatabaseHandle, checkDatabase }, { createRealtimePublisher }, { inngest }] =
+    await Promise.all([
+      import('@/server/db'),
+      import('@/server/realtime/factory'),
+      import('@/inngest/client'),
+    ]);
+  const handle = await getDatabaseHandle();
+  return buildServices({
+    env,
+    secrets,
+    log: logger,
+    db: handle.prisma,
+    databaseKind: handle.kind,
+    realtime: createRealtimePublisher(env.realtime),
+    checkDatabase: () => checkDatabase(handle.prisma),
+    sendEvents: async (events) => {
+      await inngest.send(events as Parameters<typeof inngest.send>[0]);
+    },
+  });
+}

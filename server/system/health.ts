@@ -1,0 +1,80 @@
+import { HEARTBEAT_FRESH_MS, type HeartbeatService } from './heartbeat';
+
+export type DatabaseCheck = {
+  reachable: boolean;
+  applied: number;
+  pending: string[];
+  failed: string[];
+  error?: string;
+};
+
+export type HealthReport = {
+  status: 'ok' | 'degraded' | 'down';
+  version: string;
+  checkedAt: Date;
+  database: {
+    ok: boolean;
+    kind: 'embedded' | 'postgres';
+    reachable: boolean;
+    migrations: { applied: number; pending: string[]; failed: string[] };
+    error?: string;
+  };
+  scheduler: {
+    ok: boolean;
+    runner: 'local' | 'inngest';
+    lastHeartbeatAt: Date | null;
+    ageSeconds: number | null;
+  };
+  realtime: { ok: boolean; transport: 'sse' | 'pusher' };
+};
+
+export type HealthService = ReturnType<typeof createHealthService>;
+
+export function createHealthService(deps: {
+  databaseKind: 'embedded' | 'postgres';
+  checkDatabase: () => Promise<DatabaseCheck>;
+  heartbeats: Pick<HeartbeatService, 'latestHeartbeat'>;
+  runner: 'local' | 'inngest';
+  realtimeTransport: 'sse' | 'pusher';
+  version: string;
+  now?: () => Date;
+}) {
+  const now = deps.now ?? (() => new Date());
+  return {
+    async check(): Promise<HealthReport> {
+      const checkedAt = now();
+      const db = await deps.checkDatabase().catch((error: unknown): DatabaseCheck => ({
+        reachable: false,
+        applied: 0,
+        pending: [],
+        failed: [],
+        error: error instanceof Error ? error.message : String(error),
+      }));
+      const databaseOk = db.reachable && db.pending.length === 0 && db.failed.length === 0;
+      const latest = db.reachable
+        ? await deps.heartbeats.latestHeartbeat().catch(() => null)
+        : null;
+      const ageMs = latest ? checkedAt.getTime() - latest.recordedAt.getTime() : null;
+      const schedulerOk = ageMs !== null && ageMs <= HEARTBEAT_FRESH_MS;
+      return {
+        status: !db.reachable ? 'down' : databaseOk && schedulerOk ? 'ok' : 'degraded',
+        version: deps.version,
+        checkedAt,
+        database: {
+          ok: databaseOk,
+          kind: deps.databaseKind,
+          reachable: db.reachable,
+          migrations: { applied: db.applied, pending: db.pending, failed: db.failed },
+          ...(db.error ? { error: db.error } : {}),
+        },
+        scheduler: {
+          ok: schedulerOk,
+          runner: deps.runner,
+          lastHeartbeatAt: latest?.recordedAt ?? null,
+          ageSeconds: ageMs === null ? null : Math.max(0, Math.round(ageMs / 1000)),
+        },
+        realtime: { ok: true, transport: deps.realtimeTransport },
+      };
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter, createCaller } from '@/server/api/root';
+import type { TRPCContext } from '@/server/api/trpc';
+import { logger } from '@/server/logger';
+import type { Services } from '@/server/services';
+import type { SessionUser } from '@/server/users/service';
+import { createTestDatabase } from '@/tests/helpers/test-db';
+import { createTestServices, type PublishedEvent } from '@/tests/helpers/test-services';
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let services: Services;
+let published: PublishedEvent[];
+let alice: SessionUser;
+let bob: SessionUser;
+
+function contextFor(user: SessionUser | null): TRPCContext {
+  return {
+    user,
+    requestId: 'test-request',
+    ip: '198.51.100.7',
+    log: logger,
+    services: async () => services,
+  };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const built = createTestServices(db.prisma, db.kind);
+  services = built.services;
+  published = built.realtime.published;
+  const signUp = createCaller(contextFor(null)).auth.signUp;
+  const a = await signUp({ email: 'Alice@Example.com', password: 'correct horse' });
+  const b = await signUp({ email: 'bob@example.com', password: 'battery staple' });
+  alice = { id: a.id, email: a.email, name: null };
+  bob = { id: b.id, email: b.email, name: null };
+});
+
+afterAll(async () => {
+  await db?.dispose();
+});
+
+describe('data isolation between users', () => {
+  it('a second user can neither read nor change the first user’s watchlist', async () => {
+    const asAlice = createCaller(contextFor(alice));
+    const asBob = createCaller(contextFor(bob));
+    const list = await asAlice.watchlists.create({ name: 'Korea' });
+    await asAlice.watchlists.addSymbol({ id: list.id, symbol: '005930.ks' });
+
+    expect(await asBob.watchlists.list()).toEqual([]);
+    const attempts = [
+      asBob.watchlists.rename({ id: list.id, name: 'Mine now' }),
+      asBob.watchlists.addSymbol({ id: list.id, symbol: 'AAPL' }),
+      asBob.watchlists.removeSymbol({ id: list.id, symbol: '005930.KS' }),
+      asBob.watchlists.delete({ id: list.id }),
+    ];
+    for (const attempt of attempts) {
+      await expect(attempt).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
+
+    const [unchanged] = await asAlice.watchlists.list();
+    expect(unchanged).toMatchObject({ id: list.id, name: 'Korea', symbols: ['005930.KS'] });
+  });
+
+  it('each user sees only their own profile', async () => {
+    expect(await createCaller(contextFor(alice)).users.me()).toMatchObject({
+      id: alice.id,
+      email: 'alice@example.com',
+    });
+    expect(await createCaller(contextFor(bob)).users.me()).toMatchObject({ id: bob.id });
+  });
+
+  it('tells the owner’s other tabs about a change, on the owner’s private channel only', async () => {
+    published.length = 0;
+    const list = await createCaller(contextFor(bob)).watchlists.create({ name: 'US' });
+    expect(published).toEqual([
+      {
+        channel: `private-user-${bob.id}`,
+        event: 'watchlist.changed',
+        payload: { watchlistId: list.id },
+      },
+    ]);
+  });
+});
+
+describe('unauthenticated calls', () => {
+  async function call(path: string, init: RequestInit = {}) {
+    return fetchRequestHandler({
+      endpoint: '/api/trpc',
+      req: new Request(`http://localhost/api/trpc/${path}`, init),
+      router: appRouter,
+      createContext: () => contextFor(null),
+    });
+  }
+
+  it('get HTTP 401 from every protected query and mutation', async () => {
+    expect((await call('watchlists.list')).status).toBe(401);
+    expect((await call('users.me')).status).toBe(401);
+    const mutation = await call('watchlists.create', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ json: { name: 'x' } }),
+    });
+    expect(mutation.status).toBe(401);
+    expect(await db.prisma.watchlist.count({ where: { name: 'x' } })).toBe(0);
+  });
+
+  it('can still read the public system status', async () => {
+    const response = await call('system.status');
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('input validation', () => {
+  it('rejects a malformed symbol with a field error and stores nothing', async () => {
+    const asAlice = createCaller(contextFor(alice));
+    const [list] = await asAlice.watchlists.list();
+    await expect(
+      asAlice.watchlists.addSymbol({ id: list!.id, symbol: 'not a symbol!' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const [after] = await asAlice.watchlists.list();
+    expect(after!.symbols).toEqual(['005930.KS']);
+  });
+
+  it('refuses a duplicate email at sign-up, whatever its case', async () => {
+    await expect(
+      createCaller(contextFor(null)).auth.signUp({
+        email: 'ALICE@example.com',
+        password: 'another one',
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
