@@ -10,6 +10,7 @@ import {
   createHealthService,
   type DatabaseCheck,
   type HealthService,
+  type ScheduledFunctionStatus,
 } from '@/server/system/health';
 import { appVersion } from '@/server/version';
 import type { RealtimePublisher } from '@/server/realtime/publisher';
@@ -39,6 +40,8 @@ export type ServiceDeps = {
   databaseKind: 'embedded' | 'postgres';
   realtime: RealtimePublisher;
   checkDatabase: () => Promise<DatabaseCheck>;
+  localFunctions?: () => Promise<ScheduledFunctionStatus[] | undefined>;
+  realtimeConnections?: () => number | undefined;
   sendEvents: (events: JobEvent[]) => Promise<void>;
 };
 
@@ -53,6 +56,8 @@ export function buildServices(deps: ServiceDeps): Services {
     runner: deps.env.jobs.runner,
     realtimeTransport: deps.realtime.transport,
     version: appVersion(),
+    localFunctions: deps.localFunctions,
+    realtimeConnections: deps.realtimeConnections,
   });
   return {
     env: deps.env,
@@ -101,12 +106,17 @@ export function setServicesForTesting(services: Services | undefined): void {
 async function createProcessServices(): Promise<Services> {
   const env = appEnv();
   const secrets = resolveSecrets(env);
-  const [{ getDatabaseHandle, checkDatabase }, { createRealtimePublisher }, { inngest }] =
-    await Promise.all([
-      import('@/server/db'),
-      import('@/server/realtime/factory'),
-      import('@/inngest/client'),
-    ]);
+  const [
+    { getDatabaseHandle, checkDatabase },
+    { createRealtimePublisher },
+    { inngest },
+    { sseHub },
+  ] = await Promise.all([
+    import('@/server/db'),
+    import('@/server/realtime/factory'),
+    import('@/inngest/client'),
+    import('@/server/realtime/sse-hub'),
+  ]);
   const handle = await getDatabaseHandle();
   return buildServices({
     env,
@@ -116,6 +126,20 @@ async function createProcessServices(): Promise<Services> {
     databaseKind: handle.kind,
     realtime: createRealtimePublisher(env.realtime),
     checkDatabase: () => checkDatabase(handle.prisma),
+    localFunctions: async () => {
+      // Imported lazily: the runner imports the Inngest functions, which import this module.
+      const { localRunner } = await import('@/server/scheduler/process-runner');
+      return localRunner()
+        ?.status()
+        .functions.map((fn) => ({
+          id: fn.id,
+          nextRunAt: fn.nextRunAt,
+          lastRunAt: fn.lastRun?.finishedAt ?? null,
+          lastOutcome: fn.lastRun?.outcome ?? null,
+        }));
+    },
+    realtimeConnections: () =>
+      env.realtime.transport === 'sse' ? sseHub().stats().connections : undefined,
     sendEvents: async (events) => {
       await inngest.send(events as Parameters<typeof inngest.send>[0]);
     },

@@ -22,12 +22,19 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedResult> {
   if (existing) return { userId: existing.id, created: false };
 
   const passwordHash = await hashPassword(DEMO_USER.password);
-  // upsert, not create: another process may have seeded between the lookup and here.
-  const user = await prisma.user.upsert({
-    where: { email: DEMO_USER.email },
-    create: { email: DEMO_USER.email, name: DEMO_USER.name, passwordHash },
-    update: {},
-    select: { id: true },
-  });
-  return { userId: user.id, created: true };
+  try {
+    const user = await prisma.user.create({
+      data: { email: DEMO_USER.email, name: DEMO_USER.name, passwordHash },
+      select: { id: true },
+    });
+    return { userId: user.id, created: true };
+  } catch (error) {
+    // Another process seeded between the lookup and here: the unique email decides, theirs wins.
+    if ((error as { code?: string }).code !== 'P2002') throw error;
+    const winner = await prisma.user.findUniqueOrThrow({
+      where: { email: DEMO_USER.email },
+      select: { id: true },
+    });
+    return { userId: winner.id, created: false };
+  }
 }

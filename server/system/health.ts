@@ -24,8 +24,17 @@ export type HealthReport = {
     runner: 'local' | 'inngest';
     lastHeartbeatAt: Date | null;
     ageSeconds: number | null;
+    /** Only with the in-process runner: what it runs and when. */
+    functions?: ScheduledFunctionStatus[];
   };
-  realtime: { ok: boolean; transport: 'sse' | 'pusher' };
+  realtime: { ok: boolean; transport: 'sse' | 'pusher'; connections?: number };
+};
+
+export type ScheduledFunctionStatus = {
+  id: string;
+  nextRunAt: Date | null;
+  lastRunAt: Date | null;
+  lastOutcome: 'completed' | 'failed' | 'cancelled' | null;
 };
 
 export type HealthService = ReturnType<typeof createHealthService>;
@@ -38,6 +47,10 @@ export function createHealthService(deps: {
   realtimeTransport: 'sse' | 'pusher';
   version: string;
   now?: () => Date;
+  /** The in-process runner's functions, when this process runs them. */
+  localFunctions?: () => Promise<ScheduledFunctionStatus[] | undefined>;
+  /** Open SSE streams in this process (SSE transport only). */
+  realtimeConnections?: () => number | undefined;
 }) {
   const now = deps.now ?? (() => new Date());
   return {
@@ -56,6 +69,8 @@ export function createHealthService(deps: {
         : null;
       const ageMs = latest ? checkedAt.getTime() - latest.recordedAt.getTime() : null;
       const schedulerOk = ageMs !== null && ageMs <= HEARTBEAT_FRESH_MS;
+      const functions = await deps.localFunctions?.().catch(() => undefined);
+      const connections = deps.realtimeConnections?.();
       return {
         status: !db.reachable ? 'down' : databaseOk && schedulerOk ? 'ok' : 'degraded',
         version: deps.version,
@@ -72,8 +87,13 @@ export function createHealthService(deps: {
           runner: deps.runner,
           lastHeartbeatAt: latest?.recordedAt ?? null,
           ageSeconds: ageMs === null ? null : Math.max(0, Math.round(ageMs / 1000)),
+          ...(functions ? { functions } : {}),
         },
-        realtime: { ok: true, transport: deps.realtimeTransport },
+        realtime: {
+          ok: true,
+          transport: deps.realtimeTransport,
+          ...(connections === undefined ? {} : { connections }),
+        },
       };
     },
   };

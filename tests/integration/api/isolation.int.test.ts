@@ -49,13 +49,13 @@ describe('data isolation between users', () => {
 
     expect(await asBob.watchlists.list()).toEqual([]);
     const attempts = [
-      asBob.watchlists.rename({ id: list.id, name: 'Mine now' }),
-      asBob.watchlists.addSymbol({ id: list.id, symbol: 'AAPL' }),
-      asBob.watchlists.removeSymbol({ id: list.id, symbol: '005930.KS' }),
-      asBob.watchlists.delete({ id: list.id }),
+      () => asBob.watchlists.rename({ id: list.id, name: 'Mine now' }),
+      () => asBob.watchlists.addSymbol({ id: list.id, symbol: 'AAPL' }),
+      () => asBob.watchlists.removeSymbol({ id: list.id, symbol: '005930.KS' }),
+      () => asBob.watchlists.delete({ id: list.id }),
     ];
     for (const attempt of attempts) {
-      await expect(attempt).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(attempt()).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
 
     const [unchanged] = await asAlice.watchlists.list();
