@@ -20,15 +20,20 @@ async function boot(): Promise<void> {
     env = appEnv();
     resolveSecrets(env);
   } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(`\n${error.message}\n`);
-      process.exit(1);
-    }
+    if (error instanceof EnvError) stopWith(error.message);
     throw error;
   }
 
-  const services = await getServices();
-  if (env.database.kind === 'embedded') {
+  let services;
+  try {
+    services = await getServices();
+  } catch (error) {
+    // Another process holds the embedded database: starting anyway would risk corrupting it.
+    if ((error as Error).name === 'EmbeddedDatabaseLockedError') stopWith((error as Error).message);
+    // Anything else (PostgreSQL down, say) is logged; /api/health answers 503 until it recovers.
+    logger.error({ err: error }, 'could not open the database at start');
+  }
+  if (services && env.database.kind === 'embedded') {
     const { seedDemoData } = await import('@/server/db/seed');
     await seedDemoData(services.db);
   }
@@ -36,7 +41,8 @@ async function boot(): Promise<void> {
   if (env.jobs.runner === 'local') {
     const { startLocalRunner } = await import('@/server/scheduler/process-runner');
     await startLocalRunner();
-    await services.jobs.send({ name: 'system/heartbeat.requested', data: { reason: 'startup' } });
+    const { inngest } = await import('@/inngest/client');
+    await inngest.send({ name: 'system/heartbeat.requested', data: { reason: 'startup' } });
   }
 
   logger.info(
@@ -48,4 +54,9 @@ async function boot(): Promise<void> {
     },
     'Stockvis server ready',
   );
+}
+
+function stopWith(message: string): never {
+  console.error(`\n${message}\n`);
+  process.exit(1);
 }

@@ -16,8 +16,13 @@ export const domainErrorCodes = [
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 
+// A registry symbol, not `instanceof`: Next bundles instrumentation and route handlers separately,
+// so an error thrown by the process-wide services may come from another copy of this class.
+const DOMAIN_ERROR = Symbol.for('stockvis.DomainError');
+
 export class DomainError extends Error {
   override readonly name = 'DomainError';
+  readonly [DOMAIN_ERROR] = true;
 
   constructor(
     readonly code: DomainErrorCode,
@@ -29,7 +34,11 @@ export class DomainError extends Error {
 }
 
 export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { [DOMAIN_ERROR]?: unknown })[DOMAIN_ERROR] === true
+  );
 }
 
 const httpStatus: Record<DomainErrorCode, number> = {

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { Greeting } from '@/components/dashboard/greeting';
+import { SystemStatusCard } from '@/components/dashboard/system-status-card';
+import { WatchlistsCard } from '@/components/dashboard/watchlists-card';
+import { getTranslator } from '@/i18n/server';
+import { requireUser } from '../require-user';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslator('dashboard');
+  return { title: t('title') };
+}
+
+export default async function DashboardPage() {
+  const user = await requireUser();
+  return (
+    <>
+      <Greeting sessionName={user.name} />
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <WatchlistsCard userId={user.id} />
+        </div>
+        <SystemStatusCard />
+      </div>
+    </>
+  );
+}
