@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { RealtimeConfig } from '@/server/realtime/config';
 
 /**
  * Environment, parsed once. Two shapes:
@@ -86,18 +87,7 @@ export type AppEnv = {
   jobs:
     | { runner: 'local' }
     | { runner: 'inngest'; eventKey?: string; signingKey?: string; baseUrl?: string };
-  realtime:
-    | { transport: 'sse' }
-    | {
-        transport: 'pusher';
-        appId: string;
-        key: string;
-        secret: string;
-        cluster: string;
-        host?: string;
-        port?: number;
-        useTLS: boolean;
-      };
+  realtime: RealtimeConfig;
   logLevel?: string;
 };
 

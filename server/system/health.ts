@@ -1,12 +1,7 @@
+import type { DatabaseCheck } from '@/server/db/health';
 import { HEARTBEAT_FRESH_MS, type HeartbeatService } from './heartbeat';
 
-export type DatabaseCheck = {
-  reachable: boolean;
-  applied: number;
-  pending: string[];
-  failed: string[];
-  error?: string;
-};
+export type { DatabaseCheck };
 
 export type HealthReport = {
   status: 'ok' | 'degraded' | 'down';
