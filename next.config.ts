@@ -2,6 +2,8 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   // Native and WebAssembly server packages load from node_modules at run time, not bundled.
+  // (Turbopack warns that @prisma/schema-engine-wasm "can't be external" because its glue is an
+  // ES module; server/db/schema-engine.ts loads it by file URL, so the warning is harmless.)
   serverExternalPackages: [
     '@electric-sql/pglite',
     'pglite-prisma-adapter',

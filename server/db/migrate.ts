@@ -129,7 +129,9 @@ export async function createMigration(
         '(start with a letter or digit, at most 100 characters), e.g. add_portfolios.',
     );
   }
-  const migrationsDir = path.resolve(options.migrationsDir ?? defaultMigrationsDir());
+  const migrationsDir = path.resolve(
+    /*turbopackIgnore: true*/ options.migrationsDir ?? defaultMigrationsDir(),
+  );
   const diff = await diffSchemaAgainstMigrations({ ...options, migrationsDir });
   if (diff.empty) {
     throw new NothingToMigrateError(
@@ -146,11 +148,11 @@ export async function createMigration(
   const directory = path.join(migrationsDir, directoryName);
   await mkdir(directory, { recursive: true });
   await writeFile(path.join(directory, MIGRATION_FILE), diff.sql, { flag: 'wx' });
-  await writeFile(path.join(migrationsDir, LOCKFILE), LOCKFILE_CONTENT, { flag: 'wx' }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    },
-  );
+  await writeFile(path.join(/*turbopackIgnore: true*/ migrationsDir, LOCKFILE), LOCKFILE_CONTENT, {
+    flag: 'wx',
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
   return { name: directoryName, directory, sql: diff.sql };
 }
 

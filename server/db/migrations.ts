@@ -20,7 +20,7 @@ export const LOCKFILE_CONTENT =
 
 /** The app and scripts run from the project root. */
 export function defaultMigrationsDir(): string {
-  return path.resolve(process.cwd(), 'prisma', 'migrations');
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'prisma', 'migrations');
 }
 
 export type MigrationOnDisk = { name: string; sql: string; checksum: string };
@@ -29,12 +29,12 @@ export type MigrationOnDisk = { name: string; sql: string; checksum: string };
 export async function readMigrations(
   migrationsDir: string = defaultMigrationsDir(),
 ): Promise<MigrationOnDisk[]> {
-  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return [];
-      throw error;
-    },
-  );
+  const entries = await readdir(/*turbopackIgnore: true*/ migrationsDir, {
+    withFileTypes: true,
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
   const names = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -61,7 +61,7 @@ export function migrationChecksum(sql: string): string {
 export async function loadMigrationList(
   migrationsDir: string = defaultMigrationsDir(),
 ): Promise<MigrationList> {
-  const baseDir = path.resolve(migrationsDir);
+  const baseDir = path.resolve(/*turbopackIgnore: true*/ migrationsDir);
   const lockfile = await readFile(path.join(baseDir, LOCKFILE), 'utf8').catch(
     (error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return null;

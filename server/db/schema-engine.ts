@@ -87,7 +87,10 @@ export function defaultSchemaPath(): string {
 export async function readSchemaFile(
   schemaPath: string = defaultSchemaPath(),
 ): Promise<SchemaFile> {
-  return { path: schemaPath, content: await readFile(schemaPath, 'utf8') };
+  return {
+    path: schemaPath,
+    content: await readFile(/*turbopackIgnore: true*/ schemaPath, 'utf8'),
+  };
 }
 
 /** An adapter factory the engine can use, plus a way to release whatever it opened. */
