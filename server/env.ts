@@ -45,6 +45,14 @@ const rawEnvSchema = z.object({
       )
       .optional(),
   ),
+  TRUSTED_PROXY_HOPS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{1,2}$/, 'must be a small whole number')
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(10))
+      .optional(),
+  ),
   GITHUB_ID: optionalString,
   GITHUB_SECRET: optionalString,
   JOBS_RUNNER: optionalString.pipe(z.enum(['inngest', 'local']).optional()),
@@ -82,6 +90,8 @@ export type AppEnv = {
     url?: string;
     secret?: string;
     github?: { clientId: string; clientSecret: string };
+    /** How many proxies append to X-Forwarded-For in front of the app (default 1). */
+    trustedProxyHops: number;
   };
   encryptionKey?: string;
   jobs:
@@ -191,7 +201,12 @@ export function parseEnv(
       ? { kind: 'postgres', url: raw.DATABASE_URL }
       : { kind: 'embedded', dataDir: path.join(dataDir, 'pglite') },
     dataDir,
-    auth: { url: raw.NEXTAUTH_URL, secret: raw.NEXTAUTH_SECRET, github },
+    auth: {
+      url: raw.NEXTAUTH_URL,
+      secret: raw.NEXTAUTH_SECRET,
+      github,
+      trustedProxyHops: raw.TRUSTED_PROXY_HOPS ?? 1,
+    },
     encryptionKey: raw.ENCRYPTION_KEY,
     jobs,
     realtime,

@@ -12,6 +12,10 @@ import {
   type HealthService,
   type ScheduledFunctionStatus,
 } from '@/server/system/health';
+import {
+  createHeartbeatRequester,
+  type HeartbeatRequester,
+} from '@/server/system/heartbeat-requests';
 import { appVersion } from '@/server/version';
 import type { RealtimePublisher } from '@/server/realtime/publisher';
 
@@ -29,7 +33,7 @@ export type Services = {
   jobs: { runner: 'local' | 'inngest'; send(events: JobEvent | JobEvent[]): Promise<void> };
   users: UserService;
   watchlists: WatchlistService;
-  system: HeartbeatService & { health: HealthService['check'] };
+  system: HeartbeatService & HeartbeatRequester & { health: HealthService['check'] };
 };
 
 export type ServiceDeps = {
@@ -58,7 +62,10 @@ export function buildServices(deps: ServiceDeps): Services {
     version: appVersion(),
     localFunctions: deps.localFunctions,
     realtimeConnections: deps.realtimeConnections,
+    exposeErrors: !deps.env.production,
   });
+  const sendEvents = (events: JobEvent | JobEvent[]) =>
+    deps.sendEvents(Array.isArray(events) ? events : [events]);
   return {
     env: deps.env,
     secrets: deps.secrets,
@@ -69,11 +76,15 @@ export function buildServices(deps: ServiceDeps): Services {
     realtime: deps.realtime,
     jobs: {
       runner: deps.env.jobs.runner,
-      send: (events) => deps.sendEvents(Array.isArray(events) ? events : [events]),
+      send: sendEvents,
     },
     users: createUserService({ db: deps.db, rateLimiter }),
     watchlists: createWatchlistService({ db: deps.db, realtime: deps.realtime }),
-    system: { ...heartbeats, health: () => health.check() },
+    system: {
+      ...heartbeats,
+      ...createHeartbeatRequester({ rateLimiter, send: sendEvents }),
+      health: () => health.check(),
+    },
   };
 }
 

@@ -55,8 +55,9 @@ export function issueFromServer(message: string | undefined): FieldIssue {
 /** next-auth's `result.error` / `?error=` values → which `auth.errors.*` message to show. */
 export function signInErrorKey(
   error: string | null | undefined,
-): 'invalidCredentials' | 'rateLimited' | null {
+): 'invalidCredentials' | 'rateLimited' | 'accountNotLinked' | null {
   if (!error) return null;
+  if (error === 'OAuthAccountNotLinked') return 'accountNotLinked';
   if (error === 'RATE_LIMITED') return 'rateLimited';
   if (error === 'CredentialsSignin') return 'invalidCredentials';
   return null;

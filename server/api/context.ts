@@ -1,5 +1,6 @@
 import { getSessionUser } from '@/server/auth/session';
 import { clientIp } from '@/server/auth/options';
+import { appEnv } from '@/server/env';
 import { logger, requestIdFrom } from '@/server/logger';
 import { getServices } from '@/server/services';
 import type { TRPCContext } from './trpc';
@@ -11,7 +12,7 @@ export async function createRequestContext(request: Request): Promise<TRPCContex
   return {
     user,
     requestId,
-    ip: clientIp(request.headers),
+    ip: clientIp(request.headers, appEnv().auth.trustedProxyHops),
     log: logger.child({ requestId, ...(user ? { userId: user.id } : {}) }),
     services: getServices,
   };

@@ -31,10 +31,16 @@ const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const domain = isDomainError(error.cause) ? error.cause : null;
+    // An unexpected failure's message can carry SQL or hostnames: browsers get a generic one in
+    // production (the log has the details, keyed by the request id in the response header).
+    const hideMessage =
+      error.code === 'INTERNAL_SERVER_ERROR' && !domain && process.env.NODE_ENV === 'production';
     return {
       ...shape,
+      message: hideMessage ? 'Internal server error' : shape.message,
       data: {
         ...shape.data,
+        ...(hideMessage ? { stack: undefined } : {}),
         // Field errors for forms; messages are i18n keys or zod's defaults.
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
         domainCode: domain?.code ?? null,

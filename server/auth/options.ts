@@ -4,7 +4,11 @@ import GitHubProvider from 'next-auth/providers/github';
 import { z } from 'zod';
 import { isDomainError } from '@/server/errors';
 import { logger } from '@/server/logger';
-import type { SessionUser, UserService } from '@/server/users/service';
+import {
+  OAUTH_ACCOUNT_NOT_LINKED,
+  type SessionUser,
+  type UserService,
+} from '@/server/users/service';
 
 /** Error codes next-auth hands back to the sign-in form (`result.error`). */
 export const SIGN_IN_ERRORS = { rateLimited: 'RATE_LIMITED' } as const;
@@ -17,17 +21,30 @@ const credentialsSchema = z.object({
 export type AuthDeps = {
   secret: string;
   github?: { clientId: string; clientSecret: string };
+  /** Proxies in front of the app that append to X-Forwarded-For (see clientIp). */
+  trustedProxyHops?: number;
   users: () => Promise<Pick<UserService, 'authenticate' | 'signInWithOAuth'>>;
 };
 
-/** Client address for rate limiting: the first hop a proxy recorded, else "unknown". */
-export function clientIp(headers: Record<string, string | string[] | undefined> | Headers): string {
+/**
+ * Client address for rate limiting. Each proxy appends the address it received the request from
+ * to X-Forwarded-For, so with `trustedHops` proxies in front of the app the client is the entry
+ * that many places from the right; entries further left were written by the client itself.
+ */
+export function clientIp(
+  headers: Record<string, string | string[] | undefined> | Headers,
+  trustedHops = 1,
+): string {
   const get = (name: string) => {
     const value = headers instanceof Headers ? headers.get(name) : headers[name];
-    return Array.isArray(value) ? value[0] : value;
+    return Array.isArray(value) ? value.join(',') : value;
   };
-  const forwarded = get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || get('x-real-ip')?.trim() || 'unknown';
+  const hops = (get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const index = Math.max(0, hops.length - Math.max(1, trustedHops));
+  return hops[index] || get('x-real-ip')?.trim() || 'unknown';
 }
 
 export function buildAuthOptions(deps: AuthDeps): NextAuthOptions {
@@ -53,7 +70,7 @@ export function buildAuthOptions(deps: AuthDeps): NextAuthOptions {
           try {
             const users = await deps.users();
             const user = await users.authenticate(parsed.data.email, parsed.data.password, {
-              ip: clientIp(req.headers ?? {}),
+              ip: clientIp(req.headers ?? {}, deps.trustedProxyHops),
             });
             return user ? { id: user.id, email: user.email, name: user.name } : null;
           } catch (error) {
@@ -78,12 +95,20 @@ export function buildAuthOptions(deps: AuthDeps): NextAuthOptions {
         if (!account || account.provider === 'credentials') return true;
         if (!user.email) return false; // a GitHub account without a public or verified email
         const users = await deps.users();
-        const linked = await users.signInWithOAuth({
-          provider: account.provider,
-          providerAccountId: account.providerAccountId,
-          email: user.email,
-          name: user.name ?? null,
-        });
+        let linked: SessionUser;
+        try {
+          linked = await users.signInWithOAuth({
+            provider: account.provider,
+            providerAccountId: account.providerAccountId,
+            email: user.email,
+            name: user.name ?? null,
+          });
+        } catch (error) {
+          if (isDomainError(error) && error.code === 'CONFLICT') {
+            return `/sign-in?error=${OAUTH_ACCOUNT_NOT_LINKED}`;
+          }
+          throw error;
+        }
         // Carry our id, not the provider's, into the jwt callback.
         user.id = linked.id;
         return true;

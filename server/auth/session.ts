@@ -15,6 +15,7 @@ export function getAuthOptions(): NextAuthOptions {
   globalForAuth.stockvisAuthOptions = buildAuthOptions({
     secret: resolveSecrets(env).authSecret,
     github: env.auth.github,
+    trustedProxyHops: env.auth.trustedProxyHops,
     users: async () => (await import('@/server/services')).getServices().then((s) => s.users),
   });
   return globalForAuth.stockvisAuthOptions;

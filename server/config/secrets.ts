@@ -43,8 +43,13 @@ export function resolveSecrets(env: AppEnv): AppSecrets {
 function readOrCreateStoredSecrets(dataDir: string): z.infer<typeof storedSecretsSchema> {
   const file = path.join(dataDir, SECRETS_FILE);
   if (fs.existsSync(file)) {
-    const parsed = storedSecretsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    if (!parsed.success) {
+    let parsed: ReturnType<typeof storedSecretsSchema.safeParse> | undefined;
+    try {
+      parsed = storedSecretsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed?.success) {
       throw new Error(
         `${file} is damaged. Delete it to generate new secrets (everyone will have to sign in again).`,
       );
@@ -56,13 +61,18 @@ function readOrCreateStoredSecrets(dataDir: string): z.infer<typeof storedSecret
     authSecret: randomBytes(32).toString('base64url'),
     encryptionKey: randomBytes(32).toString('base64'),
   };
+  // Written whole to a private temporary file, then linked into place: another process starting
+  // at the same moment sees either no file or a complete one, and link() refuses to overwrite.
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(temporary, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
   try {
-    // 'wx' fails if another process created it first; then read theirs.
-    fs.writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
+    fs.linkSync(temporary, file);
     return secrets;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
       return readOrCreateStoredSecrets(dataDir);
     throw error;
+  } finally {
+    fs.rmSync(temporary, { force: true });
   }
 }

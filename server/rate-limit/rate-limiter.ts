@@ -21,6 +21,8 @@ export interface RateLimiter {
   hit(rules: RateLimitRule[], now?: Date): Promise<RateLimitResult>;
   /** Forget a key (e.g. after a successful sign-in). */
   reset(key: string): Promise<void>;
+  /** Delete counters whose window has ended; returns how many. */
+  pruneExpired(now?: Date): Promise<number>;
 }
 
 type CounterRow = { count: number; windowStart: Date };
@@ -63,6 +65,12 @@ export function createDbRateLimiter(db: PrismaClient): RateLimiter {
     },
     async reset(key) {
       await db.rateLimitCounter.deleteMany({ where: { key } });
+    },
+    async pruneExpired(now = new Date()) {
+      const { count } = await db.rateLimitCounter.deleteMany({
+        where: { expiresAt: { lte: now } },
+      });
+      return count;
     },
   };
 }

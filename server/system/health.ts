@@ -46,6 +46,8 @@ export function createHealthService(deps: {
   localFunctions?: () => Promise<ScheduledFunctionStatus[] | undefined>;
   /** Open SSE streams in this process (SSE transport only). */
   realtimeConnections?: () => number | undefined;
+  /** Include database error text (it can name hosts and users): off in production mode. */
+  exposeErrors?: boolean;
 }) {
   const now = deps.now ?? (() => new Date());
   return {
@@ -75,7 +77,7 @@ export function createHealthService(deps: {
           kind: deps.databaseKind,
           reachable: db.reachable,
           migrations: { applied: db.applied, pending: db.pending, failed: db.failed },
-          ...(db.error ? { error: db.error } : {}),
+          ...(db.error ? { error: deps.exposeErrors === false ? 'unavailable' : db.error } : {}),
         },
         scheduler: {
           ok: schedulerOk,

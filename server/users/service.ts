@@ -13,6 +13,9 @@ import {
 
 export type SessionUser = { id: string; email: string; name: string | null };
 
+/** next-auth's own error code for "this email belongs to an account signed in another way". */
+export const OAUTH_ACCOUNT_NOT_LINKED = 'OAuthAccountNotLinked';
+
 /** Sign-in limits: generous per IP (shared NATs), tighter per account (guessing one password). */
 export const SIGN_IN_LIMITS = {
   perIp: { limit: 30, windowMs: 15 * 60_000 },
@@ -88,37 +91,47 @@ export function createUserService({
       return { id: user.id, email: user.email, name: user.name };
     },
 
-    /** Sign-in through an OAuth provider: link to an existing account by verified email, or create one. */
+    /**
+     * Sign-in through an OAuth provider. A new identity creates a new account; it is never joined
+     * to an existing account by email, because nobody proved that email belongs to either side
+     * (someone could sign up with a victim's address and wait for the victim's GitHub sign-in).
+     */
     async signInWithOAuth(input: {
       provider: string;
       providerAccountId: string;
       email: string;
       name: string | null;
     }): Promise<SessionUser> {
-      const linked = await db.oAuthAccount.findUnique({
-        where: {
-          provider_providerAccountId: {
-            provider: input.provider,
-            providerAccountId: input.providerAccountId,
-          },
-        },
-        include: { user: true },
-      });
+      const key = { provider: input.provider, providerAccountId: input.providerAccountId };
+      const findLinked = () =>
+        db.oAuthAccount.findUnique({
+          where: { provider_providerAccountId: key },
+          include: { user: true },
+        });
+      const linked = await findLinked();
       if (linked) return { id: linked.user.id, email: linked.user.email, name: linked.user.name };
       const email = input.email.trim().toLowerCase();
-      const user = await db.user.upsert({
-        where: { email },
-        create: { email, name: input.name },
-        update: {},
-      });
-      await db.oAuthAccount.create({
-        data: {
-          userId: user.id,
-          provider: input.provider,
-          providerAccountId: input.providerAccountId,
-        },
-      });
-      return { id: user.id, email: user.email, name: user.name };
+      // The account may exist because a concurrent sign-in (double click) just created it.
+      const linkedOrRefuse = async (): Promise<SessionUser> => {
+        const winner = await findLinked();
+        if (winner) return { id: winner.user.id, email: winner.user.email, name: winner.user.name };
+        throw new DomainError('CONFLICT', 'An account with this email already exists.', {
+          reason: OAUTH_ACCOUNT_NOT_LINKED,
+        });
+      };
+      if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
+        return linkedOrRefuse();
+      }
+      try {
+        // User and identity in one statement, so the identity is visible as soon as the user is.
+        const user = await db.user.create({
+          data: { email, name: input.name, oauthAccounts: { create: key } },
+        });
+        return { id: user.id, email: user.email, name: user.name };
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'P2002') throw error;
+        return linkedOrRefuse();
+      }
     },
 
     async getProfile(userId: string): Promise<UserProfile> {

@@ -1,4 +1,4 @@
-import type { Heartbeat, HeartbeatService } from '@/server/system/heartbeat';
+import type { Heartbeat } from '@/server/system/heartbeat';
 import type { JobEvent, Services } from '@/server/services';
 import { createRecordingPublisher } from './test-services';
 
@@ -17,7 +17,7 @@ export function createFakeJobServices({
   const recordFailures: Error[] = [];
   let nextId = 1;
 
-  const system: HeartbeatService & Pick<Services['system'], 'health'> = {
+  const system: Services['system'] = {
     async recordHeartbeat(input) {
       calls.record += 1;
       const failure = recordFailures.shift();
@@ -37,6 +37,7 @@ export function createFakeJobServices({
       return removed;
     },
     health: () => Promise.reject(new Error('health is not faked')),
+    requestHeartbeat: () => Promise.reject(new Error('requestHeartbeat is not faked')),
   };
 
   const realtime = createRecordingPublisher();

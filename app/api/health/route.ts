@@ -1,3 +1,4 @@
+import { appEnv } from '@/server/env';
 import { getServices } from '@/server/services';
 import { appVersion } from '@/server/version';
 import { logger, requestIdFrom, REQUEST_ID_HEADER } from '@/server/logger';
@@ -22,9 +23,18 @@ export async function GET(request: Request): Promise<Response> {
         status: 'down',
         version: appVersion(),
         checkedAt: new Date(),
-        database: { ok: false, reachable: false, error: message },
+        // Error text can name hosts and users: only outside production mode.
+        database: { ok: false, reachable: false, error: exposeErrors() ? message : 'unavailable' },
       },
       { status: 503, headers },
     );
+  }
+}
+
+function exposeErrors(): boolean {
+  try {
+    return !appEnv().production;
+  } catch {
+    return false; // the configuration itself is invalid: say nothing about it here
   }
 }

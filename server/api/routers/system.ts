@@ -5,12 +5,7 @@ export const systemRouter = createTRPCRouter({
   status: publicProcedure.query(async ({ ctx }) => (await ctx.services()).system.health()),
   /** Ask the scheduler for a heartbeat now; the result arrives on the `system` channel. */
   requestHeartbeat: protectedProcedure.mutation(async ({ ctx }) => {
-    await (
-      await ctx.services()
-    ).jobs.send({
-      name: 'system/heartbeat.requested',
-      data: { reason: 'manual', requestedBy: ctx.userId },
-    });
+    await (await ctx.services()).system.requestHeartbeat(ctx.userId);
     return { sent: true as const };
   }),
 });

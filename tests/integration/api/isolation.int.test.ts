@@ -131,3 +131,17 @@ describe('input validation', () => {
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });
+
+describe('manual heartbeats', () => {
+  it('are limited per user so nobody can flood the job queue', async () => {
+    const asBob = createCaller(contextFor(bob));
+    for (let i = 0; i < 5; i++) {
+      expect(await asBob.system.requestHeartbeat()).toEqual({ sent: true });
+    }
+    await expect(asBob.system.requestHeartbeat()).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
+    // Another user is not affected.
+    expect(await createCaller(contextFor(alice)).system.requestHeartbeat()).toEqual({ sent: true });
+  });
+});

@@ -78,3 +78,42 @@ describe('password sign-in', () => {
     expect(later).toMatchObject({ allowed: true, count: 1 });
   });
 });
+
+describe('GitHub sign-in', () => {
+  const github = (providerAccountId: string, email: string) => ({
+    provider: 'github',
+    providerAccountId,
+    email,
+    name: 'Octo Cat',
+  });
+
+  it('creates an account for a new identity and finds it again next time', async () => {
+    const first = await services.users.signInWithOAuth(github('gh-1', 'Octo@Example.com'));
+    expect(first.email).toBe('octo@example.com');
+    expect(await services.users.signInWithOAuth(github('gh-1', 'octo@example.com'))).toEqual(first);
+    expect((await services.users.getProfile(first.id)).hasPassword).toBe(false);
+  });
+
+  it('never joins a GitHub identity to an existing account by email alone', async () => {
+    // Someone registered the victim's address with their own password first.
+    await services.users.signUp(
+      { email: 'victim@example.com', password: 'attacker password' },
+      { ip: '192.0.2.50' },
+    );
+    await expect(
+      services.users.signInWithOAuth(github('gh-victim', 'victim@example.com')),
+    ).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'OAuthAccountNotLinked' } });
+    expect(await db.prisma.oAuthAccount.count({ where: { providerAccountId: 'gh-victim' } })).toBe(
+      0,
+    );
+  });
+
+  it('survives a double click: two concurrent first sign-ins give one account', async () => {
+    const results = await Promise.all([
+      services.users.signInWithOAuth(github('gh-2', 'twice@example.com')),
+      services.users.signInWithOAuth(github('gh-2', 'twice@example.com')),
+    ]);
+    expect(results[0].id).toBe(results[1].id);
+    expect(await db.prisma.user.count({ where: { email: 'twice@example.com' } })).toBe(1);
+  });
+});

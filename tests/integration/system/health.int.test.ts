@@ -77,6 +77,21 @@ describe('health', () => {
     });
   });
 
+  it('keeps the database error text out of the report in production mode', async () => {
+    const report = await createHealthService({
+      databaseKind: 'postgres',
+      checkDatabase: async () => {
+        throw new Error('password authentication failed for user "stockvis" on db.internal');
+      },
+      heartbeats: services.system,
+      runner: 'inngest',
+      realtimeTransport: 'pusher',
+      version: 'test',
+      exposeErrors: false,
+    }).check();
+    expect(report.database.error).toBe('unavailable');
+  });
+
   it('prunes old heartbeats but keeps recent ones', async () => {
     const now = Date.now();
     await db.prisma.schedulerHeartbeat.create({

@@ -57,7 +57,7 @@ describe('next-auth options', () => {
     );
     const user = await authorize(
       { email: 'a@example.com', password: 'pw' },
-      { headers: { 'x-forwarded-for': '203.0.113.5, 10.0.0.1' } },
+      { headers: { 'x-forwarded-for': '203.0.113.5' } },
     );
     expect(user).toEqual({ id: 'u1', email: 'a@example.com', name: null });
     expect(seen).toEqual([{ email: 'a@example.com', ip: '203.0.113.5' }]);
@@ -84,6 +84,16 @@ describe('next-auth options', () => {
     );
     expect(await authorize({ email: '', password: '' }, { headers: {} })).toBeNull();
     expect(called).toBe(false);
+  });
+
+  it('takes the address the nearest trusted proxy recorded, not one the client wrote', () => {
+    // The client sent "1.2.3.4"; nginx appended the address it saw.
+    const forwarded = new Headers({ 'x-forwarded-for': '1.2.3.4, 203.0.113.9' });
+    expect(clientIp(forwarded)).toBe('203.0.113.9');
+    // Behind a CDN and nginx: the client is two places from the right.
+    const twoHops = new Headers({ 'x-forwarded-for': '1.2.3.4, 203.0.113.9, 10.0.0.2' });
+    expect(clientIp(twoHops, 2)).toBe('203.0.113.9');
+    expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.9' }), 3)).toBe('203.0.113.9');
   });
 
   it('reads the client address from standard headers', () => {

@@ -34,6 +34,7 @@ describe('auth form validation', () => {
     expect(issueFromServer('Too small')).toEqual({ key: 'invalid' });
     expect(signInErrorKey('CredentialsSignin')).toBe('invalidCredentials');
     expect(signInErrorKey('RATE_LIMITED')).toBe('rateLimited');
+    expect(signInErrorKey('OAuthAccountNotLinked')).toBe('accountNotLinked');
     expect(signInErrorKey('OAuthCallback')).toBeNull();
     expect(signInErrorKey(null)).toBeNull();
   });

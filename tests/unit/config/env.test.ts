@@ -119,6 +119,14 @@ describe('generated secrets', () => {
     expect(fs.statSync(path.join(dir, 'secrets.json')).mode & 0o777).toBe(0o600);
   });
 
+  it('refuse a damaged secrets file with a message that says what to do', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stockvis-secrets-'));
+    fs.writeFileSync(path.join(dir, 'secrets.json'), '');
+    expect(() => resolveSecrets(parseEnv({ STOCKVIS_DATA_DIR: dir }, '/'))).toThrow(
+      /secrets\.json is damaged\. Delete it/,
+    );
+  });
+
   it('come from the environment in production mode', () => {
     const env = parseEnv({ ...productionBase }, '/srv/app');
     expect(resolveSecrets(env)).toMatchObject({
