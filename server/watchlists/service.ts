@@ -32,11 +32,13 @@ export function createWatchlistService({
       .catch(() => undefined);
   }
 
+  /** Unique-name clashes become CONFLICT; a list deleted meanwhile (P2025) becomes NOT_FOUND. */
   function uniqueName<T>(promise: Promise<T>): Promise<T> {
     return promise.catch((error: { code?: string }) => {
       if (error.code === 'P2002') {
         throw new DomainError('CONFLICT', 'A watchlist with this name already exists.');
       }
+      if (error.code === 'P2025') throw new DomainError('NOT_FOUND', 'Watchlist not found.');
       throw error;
     });
   }
@@ -92,7 +94,7 @@ export function createWatchlistService({
         }
         throw error;
       });
-      await db.watchlist.update({ where: { id }, data: { updatedAt: new Date() } });
+      await db.watchlist.updateMany({ where: { id, userId }, data: { updatedAt: new Date() } });
       await changed(userId, id);
       return toDto(await requireOwned(userId, id));
     },
@@ -100,7 +102,7 @@ export function createWatchlistService({
     async removeSymbol(userId: string, id: string, symbol: string): Promise<WatchlistDto> {
       await requireOwned(userId, id);
       await db.watchlistItem.deleteMany({ where: { watchlistId: id, symbol } });
-      await db.watchlist.update({ where: { id }, data: { updatedAt: new Date() } });
+      await db.watchlist.updateMany({ where: { id, userId }, data: { updatedAt: new Date() } });
       await changed(userId, id);
       return toDto(await requireOwned(userId, id));
     },
