@@ -1,3 +1,4 @@
+import { functions } from '@/inngest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localEventKey } from '@/inngest/local-dispatch';
 import { localRunner, startLocalRunner, stopLocalRunner } from '@/server/scheduler/process-runner';
@@ -12,13 +13,17 @@ describe('process local runner', () => {
 
     expect(await startLocalRunner()).toBe(runner);
     expect(localRunner()).toBe(runner);
-    expect(runner.status()).toMatchObject({
-      started: true,
-      functions: [
-        { id: 'record-heartbeat', triggers: ['cron: * * * * *', 'system/heartbeat.requested'] },
-      ],
-    });
-    expect(runner.status().functions[0]?.nextRunAt).toBeInstanceOf(Date);
+    const status = runner.status();
+    expect(status.started).toBe(true);
+    // Every function of inngest/index.ts, each with its triggers and next cron time.
+    expect(status.functions.map((fn) => fn.id)).toEqual(functions.map((fn) => fn.id()));
+    expect(status.functions).toContainEqual(
+      expect.objectContaining({
+        id: 'record-heartbeat',
+        triggers: ['cron: * * * * *', 'system/heartbeat.requested'],
+      }),
+    );
+    for (const fn of status.functions) expect(fn.nextRunAt).toBeInstanceOf(Date);
     expect(localEventKey()).toBeDefined();
 
     await stopLocalRunner();
