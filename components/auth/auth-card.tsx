@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 
 /** The frame shared by sign-in and sign-up: heading, form, and the link to the other page. */
@@ -5,12 +6,13 @@ export function AuthCard({
   title,
   subtitle,
   children,
-  footer,
+  switchTo,
 }: {
   title: string;
   subtitle: string;
   children: ReactNode;
-  footer: ReactNode;
+  /** "New to Stockvis? Create an account": the question and the link to the other page. */
+  switchTo: { prompt: string; label: string; href: string };
 }) {
   return (
     <div className="w-full max-w-md">
@@ -19,7 +21,15 @@ export function AuthCard({
         <p className="mt-1.5 text-sm text-muted">{subtitle}</p>
         <div className="mt-6">{children}</div>
       </div>
-      <p className="mt-5 text-center text-sm text-muted">{footer}</p>
+      <p className="mt-5 text-center text-sm text-muted">
+        {switchTo.prompt}{' '}
+        <Link
+          href={switchTo.href}
+          className="font-medium text-accent underline-offset-4 hover:underline"
+        >
+          {switchTo.label}
+        </Link>
+      </p>
     </div>
   );
 }

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { signIn } from 'next-auth/react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
@@ -88,17 +87,11 @@ export function SignInForm({
     <AuthCard
       title={t('signIn.title')}
       subtitle={t('signIn.subtitle')}
-      footer={
-        <>
-          {t('signIn.noAccount')}{' '}
-          <Link
-            href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
-            className="font-medium text-accent underline-offset-4 hover:underline"
-          >
-            {t('signIn.toSignUp')}
-          </Link>
-        </>
-      }
+      switchTo={{
+        prompt: t('signIn.noAccount'),
+        label: t('signIn.toSignUp'),
+        href: `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`,
+      }}
     >
       {demoAccount ? (
         <div className="mb-6">

@@ -1,7 +1,6 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import Link from 'next/link';
 import { signIn } from 'next-auth/react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
@@ -118,17 +117,11 @@ export function SignUpForm({
     <AuthCard
       title={t('signUp.title')}
       subtitle={t('signUp.subtitle')}
-      footer={
-        <>
-          {t('signUp.haveAccount')}{' '}
-          <Link
-            href={signInHref}
-            className="font-medium text-accent underline-offset-4 hover:underline"
-          >
-            {t('signUp.toSignIn')}
-          </Link>
-        </>
-      }
+      switchTo={{
+        prompt: t('signUp.haveAccount'),
+        label: t('signUp.toSignIn'),
+        href: signInHref,
+      }}
     >
       {githubEnabled ? <GitHubButton callbackUrl={callbackUrl} /> : null}
       <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-4">

@@ -1,9 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   e2eSkipReason,
   gotoReady,
-  launchBrowser,
+  sharedBrowser,
   newContext,
   screenshot,
   signInAsDemo,
@@ -12,16 +11,10 @@ import {
 } from '@/tests/helpers/e2e-browser';
 
 describe.skipIf(e2eSkipReason() !== null)('authentication in the browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = sharedBrowser();
 
   it('signs up a new user who lands on the dashboard, then signs out to the sign-in page', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await gotoReady(page, '/sign-up');
     await screenshot(page, 'sign-up-en');
@@ -55,7 +48,7 @@ describe.skipIf(e2eSkipReason() !== null)('authentication in the browser', () =>
   });
 
   it('signs in as the demo user from the demo box and returns to the requested page', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await gotoReady(page, '/settings');
     expect(new URL(page.url()).pathname).toBe('/sign-in');
@@ -84,7 +77,7 @@ describe.skipIf(e2eSkipReason() !== null)('authentication in the browser', () =>
   });
 
   it('shows the wrong-password error in English and in Korean', async () => {
-    const english = await newContext(browser);
+    const english = await newContext(browser());
     const page = await english.newPage();
     await gotoReady(page, '/sign-in');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -100,7 +93,7 @@ describe.skipIf(e2eSkipReason() !== null)('authentication in the browser', () =>
     await english.close();
 
     // A Korean browser gets the Korean UI without any cookie.
-    const korean = await newContext(browser, { locale: 'ko-KR' });
+    const korean = await newContext(browser(), { locale: 'ko-KR' });
     const koPage = await korean.newPage();
     await gotoReady(koPage, '/sign-in');
     expect(await koPage.locator('html').getAttribute('lang')).toBe('ko');
@@ -116,7 +109,7 @@ describe.skipIf(e2eSkipReason() !== null)('authentication in the browser', () =>
   });
 
   it('redirects a signed-in visitor away from the sign-in page', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await signInAsDemo(page);
     await page.goto('/sign-in');

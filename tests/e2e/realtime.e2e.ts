@@ -1,26 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   e2eSkipReason,
   eventually,
   gotoReady,
-  launchBrowser,
+  sharedBrowser,
   newContext,
   screenshot,
   signInAsDemo,
 } from '@/tests/helpers/e2e-browser';
 
 describe.skipIf(e2eSkipReason() !== null)('live updates over SSE', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = sharedBrowser();
 
   it('shows a watchlist created in one tab in the other without a reload', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const pageA = await context.newPage();
     await signInAsDemo(pageA);
     const pageB = await context.newPage();
@@ -57,7 +50,7 @@ describe.skipIf(e2eSkipReason() !== null)('live updates over SSE', () => {
   });
 
   it('updates the last heartbeat live after "Run heartbeat now"', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await signInAsDemo(page, '/system');
     await page.locator('[data-testid="realtime-status"][data-status="open"]').waitFor();

@@ -1,9 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   e2eSkipReason,
   gotoReady,
-  launchBrowser,
+  sharedBrowser,
   newContext,
   screenshot,
   signUpNewUser,
@@ -11,16 +10,10 @@ import {
 } from '@/tests/helpers/e2e-browser';
 
 describe.skipIf(e2eSkipReason() !== null)('settings in the browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = sharedBrowser();
 
   it('saves preferences, changes the password and switches language from the form', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     const { email } = await signUpNewUser(page, {
       name: 'Grace Hopper',

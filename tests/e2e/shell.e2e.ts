@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   e2eSkipReason,
   gotoReady,
-  launchBrowser,
+  sharedBrowser,
   newContext,
   screenshot,
   signInAsDemo,
@@ -18,16 +18,10 @@ function horizontalOverflow(page: Page): Promise<number> {
 }
 
 describe.skipIf(e2eSkipReason() !== null)('app shell: language, theme, mobile', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = sharedBrowser();
 
   it('switches the language ko ↔ en, and the choice survives a reload', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await signInAsDemo(page);
     await page.getByRole('heading', { level: 1, name: 'Hello, Demo Investor' }).waitFor();
@@ -59,7 +53,7 @@ describe.skipIf(e2eSkipReason() !== null)('app shell: language, theme, mobile', 
   });
 
   it('applies the dark theme from the toggle', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await signInAsDemo(page, '/system');
     await page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: 'Dark' }).click();
@@ -75,7 +69,7 @@ describe.skipIf(e2eSkipReason() !== null)('app shell: language, theme, mobile', 
   });
 
   it('folds navigation into a menu on a phone-sized screen', async () => {
-    const context = await newContext(browser, { viewport: { width: 390, height: 844 } });
+    const context = await newContext(browser(), { viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await signInAsDemo(page);
     await page.getByTestId('last-heartbeat').waitFor();

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 /**
  * Browser helpers for tests/e2e: one Chromium per test file, a fresh context per flow, animations
  * off, full-page screenshots under test-results/.
@@ -37,6 +38,21 @@ export function baseUrl(): string {
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: e2eTarget().chromePath, args: CHROMIUM_ARGS });
+}
+
+/** One browser for the enclosing describe block: launched before its tests, closed after. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not launched yet');
+    return browser;
+  };
 }
 
 const NO_ANIMATIONS = `*, *::before, *::after {
