@@ -23,6 +23,12 @@ const booleanString = z
     value === undefined || value === '' ? undefined : ['true', '1', 'yes'].includes(value),
   );
 
+const positiveInt = z
+  .string()
+  .regex(/^\d{1,9}$/, 'must be a whole number')
+  .transform(Number)
+  .pipe(z.number().int().min(1));
+
 const rawEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: optionalString.pipe(
@@ -74,6 +80,17 @@ const rawEnvSchema = z.object({
       .optional(),
   ),
   PUSHER_USE_TLS: booleanString,
+  ALPHAVANTAGE_API_KEY: optionalString,
+  ALPHAVANTAGE_PER_MINUTE: optionalString.pipe(positiveInt.optional()),
+  ALPHAVANTAGE_PER_DAY: optionalString.pipe(positiveInt.optional()),
+  KIS_APP_KEY: optionalString,
+  KIS_APP_SECRET: optionalString,
+  KIS_ENV: optionalString.pipe(z.enum(['real', 'paper']).optional()),
+  KIS_PER_SECOND: optionalString.pipe(positiveInt.optional()),
+  DEMO_SEED: optionalString.pipe(positiveInt.optional()),
+  DEMO_FOLLOW_SESSIONS: booleanString,
+  COLLECTOR: optionalString.pipe(z.enum(['in-process', 'off']).optional()),
+  TICK_RETENTION_HOURS: optionalString.pipe(positiveInt.optional()),
   LOG_LEVEL: optionalString.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   ),
@@ -98,7 +115,17 @@ export type AppEnv = {
     | { runner: 'local' }
     | { runner: 'inngest'; eventKey?: string; signingKey?: string; baseUrl?: string };
   realtime: RealtimeConfig;
+  marketData: MarketDataConfig;
   logLevel?: string;
+};
+
+export type MarketDataConfig = {
+  alphaVantage?: { apiKey: string; perMinute: number; perDay: number };
+  kis?: { appKey: string; appSecret: string; env: 'real' | 'paper'; perSecond: number };
+  demo: { seed: number; followSessions: boolean };
+  /** Run the live tick collector inside the server process ("off" where a worker runs it). */
+  collector: 'in-process' | 'off';
+  tickRetentionHours: number;
 };
 
 export class EnvError extends Error {
@@ -176,6 +203,33 @@ export function parseEnv(
         }
       : { transport: 'sse' };
 
+  if (Boolean(raw.KIS_APP_KEY) !== Boolean(raw.KIS_APP_SECRET)) {
+    problems.push('KIS_APP_KEY and KIS_APP_SECRET must be set together (or neither).');
+  }
+  const kisEnv = raw.KIS_ENV ?? 'real';
+  const marketData: MarketDataConfig = {
+    alphaVantage: raw.ALPHAVANTAGE_API_KEY
+      ? {
+          apiKey: raw.ALPHAVANTAGE_API_KEY,
+          perMinute: raw.ALPHAVANTAGE_PER_MINUTE ?? 5,
+          perDay: raw.ALPHAVANTAGE_PER_DAY ?? 25,
+        }
+      : undefined,
+    kis:
+      raw.KIS_APP_KEY && raw.KIS_APP_SECRET
+        ? {
+            appKey: raw.KIS_APP_KEY,
+            appSecret: raw.KIS_APP_SECRET,
+            env: kisEnv,
+            // Real accounts allow about 20 requests a second, paper accounts far fewer.
+            perSecond: raw.KIS_PER_SECOND ?? (kisEnv === 'real' ? 15 : 2),
+          }
+        : undefined,
+    demo: { seed: raw.DEMO_SEED ?? 20260522, followSessions: raw.DEMO_FOLLOW_SESSIONS ?? false },
+    collector: raw.COLLECTOR ?? 'in-process',
+    tickRetentionHours: raw.TICK_RETENTION_HOURS ?? 48,
+  };
+
   if (production) {
     const missing = (name: string, why: string) =>
       problems.push(`${name} is required in production mode: ${why}`);
@@ -210,6 +264,7 @@ export function parseEnv(
     encryptionKey: raw.ENCRYPTION_KEY,
     jobs,
     realtime,
+    marketData,
     logLevel: raw.LOG_LEVEL,
   };
 }

@@ -19,8 +19,12 @@ const STOCK_CHANNEL_PREFIX = 'stock-';
 
 /** cuid / uuid-like ids; no characters that could smuggle in another channel name. */
 const USER_ID = /^[A-Za-z0-9_-]{1,64}$/;
-/** Canonical symbols such as 005930.KS, AAPL, BRK-B: within Pusher's [A-Za-z0-9_\-=@,.;] set. */
-const SYMBOL = /^[A-Z0-9][A-Z0-9._=-]{0,31}$/;
+/**
+ * Canonical symbols such as 005930.KS, AAPL, BRK.B, ^KS11. Pusher allows only [A-Za-z0-9_\-=@,.;],
+ * so an index's leading caret travels as an underscore (`stock-_KS11`).
+ */
+const SYMBOL = /^\^?[A-Z0-9][A-Z0-9._=-]{0,31}$/;
+const CHANNEL_SYMBOL = /^_?[A-Z0-9][A-Z0-9._=-]{0,31}$/;
 /** Short lower-case names: `tick`, `heartbeat.recorded`, `watchlist.changed`. */
 const EVENT_NAME = /^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/;
 const EVENT_NAME_MAX_LENGTH = 64;
@@ -41,7 +45,7 @@ export function stockChannel(symbol: string): string {
   if (!SYMBOL.test(canonical)) {
     throw new DomainError('INVALID', `Invalid symbol for a channel: '${symbol}'`);
   }
-  return `${STOCK_CHANNEL_PREFIX}${canonical}`;
+  return `${STOCK_CHANNEL_PREFIX}${canonical.replace(/^\^/, '_')}`;
 }
 
 /** The channel's kind and subject, or null when the name is not one of ours (strict, exact). */
@@ -52,8 +56,10 @@ export function parseChannel(channel: string): ParsedChannel | null {
     return USER_ID.test(userId) ? { kind: 'user', userId } : null;
   }
   if (channel.startsWith(STOCK_CHANNEL_PREFIX)) {
-    const symbol = channel.slice(STOCK_CHANNEL_PREFIX.length);
-    return SYMBOL.test(symbol) ? { kind: 'stock', symbol } : null;
+    const encoded = channel.slice(STOCK_CHANNEL_PREFIX.length);
+    return CHANNEL_SYMBOL.test(encoded)
+      ? { kind: 'stock', symbol: encoded.replace(/^_/, '^') }
+      : null;
   }
   return null;
 }

@@ -19,13 +19,16 @@ describe('channel names', () => {
     expect(SYSTEM_CHANNEL).toBe('system');
     expect(stockChannel('005930.KS')).toBe('stock-005930.KS');
     expect(stockChannel('brk-b')).toBe('stock-BRK-B');
+    // Pusher forbids '^': an index travels with an underscore and parses back to its symbol.
+    expect(stockChannel('^KS11')).toBe('stock-_KS11');
+    expect(parseChannel('stock-_KS11')).toEqual({ kind: 'stock', symbol: '^KS11' });
   });
 
   it('refuses ids and symbols that would make a different or invalid channel', () => {
     for (const bad of ['', 'a b', 'x,private-user-y', 'a;b', 'é', 'a'.repeat(65)]) {
       expect(() => userChannel(bad)).toThrow(DomainError);
     }
-    for (const bad of ['', '^KS11', 'AAPL MSFT', '.KS', 'A'.repeat(33), 'ABC/DEF']) {
+    for (const bad of ['', '^^KS11', '_KS11', 'AAPL MSFT', '.KS', 'A'.repeat(33), 'ABC/DEF']) {
       expect(() => stockChannel(bad)).toThrow(DomainError);
     }
   });
