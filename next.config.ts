@@ -14,6 +14,7 @@ const nextConfig: NextConfig = {
     'pino',
     'croner',
     'pusher',
+    'ws',
   ],
   // Migrations are applied at start, so deployments must carry them.
   outputFileTracingIncludes: {
@@ -21,6 +22,8 @@ const nextConfig: NextConfig = {
       './prisma/migrations/**/*',
       './prisma/schema.prisma',
       './package.json',
+      // Instrument master, holiday calendars and the demo's history, read with fs at run time.
+      './server/market-data/data/**/*',
       // Loaded by a computed file URL, which tracing cannot follow.
       './node_modules/@prisma/schema-engine-wasm/**/*',
     ],

@@ -15,3 +15,10 @@ export const heartbeatRequested = eventType('system/heartbeat.requested', {
     requestedBy: z.string().min(1).optional(),
   }),
 });
+
+/** A user started following a stock nobody followed before: collect its data. */
+export const stockTracked = eventType('market/stock.tracked', {
+  schema: z.object({
+    symbol: z.string().min(1).max(32),
+  }),
+});

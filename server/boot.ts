@@ -45,11 +45,28 @@ async function boot(): Promise<void> {
     await inngest.send({ name: 'system/heartbeat.requested', data: { reason: 'startup' } });
   }
 
+  if (services && env.marketData.collector === 'in-process') {
+    const layer = services.marketDataLayer;
+    const started = await layer.trackDemoUniverse().catch((error: unknown) => {
+      logger.error({ err: error }, 'could not start collecting the demo universe');
+      return [];
+    });
+    if (started.length > 0) logger.info({ symbols: started }, 'collecting demo market history');
+    const { startProcessCollector, stopProcessCollector } =
+      await import('@/server/market-data/live/process-collector');
+    const { onShutdown } = await import('@/server/shutdown');
+    await startProcessCollector(() => layer.collector(), logger).catch((error: unknown) => {
+      logger.error({ err: error }, 'the live collector did not start');
+    });
+    onShutdown('live-collector', stopProcessCollector, 10);
+  }
+
   logger.info(
     {
       database: env.database.kind,
       jobs: env.jobs.runner,
       realtime: env.realtime.transport,
+      collector: env.marketData.collector,
       production: env.production,
     },
     'Stockvis server ready',

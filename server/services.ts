@@ -18,6 +18,10 @@ import {
 } from '@/server/system/heartbeat-requests';
 import { appVersion } from '@/server/version';
 import type { RealtimePublisher } from '@/server/realtime/publisher';
+import { buildMarketData, type MarketDataLayer } from '@/server/market-data/wiring';
+import type { MarketDataService } from '@/server/market-data/service';
+import type { MarketDataProvider } from '@/server/market-data/types';
+import type { Collector } from '@/server/market-data/live/collector';
 
 export type JobEvent = { name: string; data: Record<string, unknown>; id?: string };
 
@@ -33,6 +37,9 @@ export type Services = {
   jobs: { runner: 'local' | 'inngest'; send(events: JobEvent | JobEvent[]): Promise<void> };
   users: UserService;
   watchlists: WatchlistService;
+  marketData: MarketDataService;
+  /** Providers, stores and the live collector factory behind `marketData`. */
+  marketDataLayer: MarketDataLayer;
   system: HeartbeatService & HeartbeatRequester & { health: HealthService['check'] };
 };
 
@@ -47,12 +54,28 @@ export type ServiceDeps = {
   localFunctions?: () => Promise<ScheduledFunctionStatus[] | undefined>;
   realtimeConnections?: () => number | undefined;
   sendEvents: (events: JobEvent[]) => Promise<void>;
+  /** Replace the configured market-data providers (tests). */
+  marketDataProviders?: MarketDataProvider[];
+  /** This process's live collector, once started. */
+  liveCollector?: () => Collector | undefined;
+  now?: () => number;
 };
 
 /** Wire the domain services from their adapters. Tests call this with a test database and fakes. */
 export function buildServices(deps: ServiceDeps): Services {
   const rateLimiter = createDbRateLimiter(deps.db);
   const heartbeats = createHeartbeatService({ db: deps.db });
+  const marketDataLayer = buildMarketData({
+    db: deps.db,
+    config: deps.env.marketData,
+    rateLimiter,
+    realtime: deps.realtime,
+    log: deps.log,
+    sendEvents: (events) => deps.sendEvents(events),
+    liveCollector: deps.liveCollector,
+    providers: deps.marketDataProviders,
+    now: deps.now,
+  });
   const health = createHealthService({
     databaseKind: deps.databaseKind,
     checkDatabase: deps.checkDatabase,
@@ -62,6 +85,14 @@ export function buildServices(deps: ServiceDeps): Services {
     version: appVersion(),
     localFunctions: deps.localFunctions,
     realtimeConnections: deps.realtimeConnections,
+    marketData: async () => ({
+      providers: {
+        KR: marketDataLayer.router.primary('KR')?.id ?? null,
+        US: marketDataLayer.router.primary('US')?.id ?? null,
+      },
+      breakers: marketDataLayer.breakers(),
+      collectors: await marketDataLayer.stores.collectorStats.list(),
+    }),
     exposeErrors: !deps.env.production,
   });
   const sendEvents = (events: JobEvent | JobEvent[]) =>
@@ -79,7 +110,15 @@ export function buildServices(deps: ServiceDeps): Services {
       send: sendEvents,
     },
     users: createUserService({ db: deps.db, rateLimiter }),
-    watchlists: createWatchlistService({ db: deps.db, realtime: deps.realtime }),
+    watchlists: createWatchlistService({
+      db: deps.db,
+      realtime: deps.realtime,
+      onSymbolAdded: async (symbol) => {
+        await marketDataLayer.service.track(symbol);
+      },
+    }),
+    marketData: marketDataLayer.service,
+    marketDataLayer,
     system: {
       ...heartbeats,
       ...createHeartbeatRequester({ rateLimiter, send: sendEvents }),
@@ -128,6 +167,7 @@ async function createProcessServices(): Promise<Services> {
     import('@/inngest/client'),
     import('@/server/realtime/sse-hub'),
   ]);
+  const { processCollector } = await import('@/server/market-data/live/process-collector');
   const handle = await getDatabaseHandle();
   return buildServices({
     env,
@@ -151,6 +191,7 @@ async function createProcessServices(): Promise<Services> {
     },
     realtimeConnections: () =>
       env.realtime.transport === 'sse' ? sseHub().stats().connections : undefined,
+    liveCollector: () => processCollector(),
     sendEvents: async (events) => {
       await inngest.send(events as Parameters<typeof inngest.send>[0]);
     },

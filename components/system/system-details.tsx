@@ -9,6 +9,7 @@ import { Card, CardBody, CardHeader } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useErrorMessage } from '@/components/ui/use-error-message';
 import type { HeartbeatRecorded } from './heartbeat-event';
+import { MarketDataCard } from './market-data-card';
 import { HeartbeatPanel, type HeartbeatPhase } from './heartbeat-panel';
 import { RealtimeStatusBadge } from './realtime-status-badge';
 import { RelativeTime } from './relative-time';
@@ -168,6 +169,8 @@ export function SystemDetails() {
           </dl>
         </CardBody>
       </Card>
+
+      {report.marketData ? <MarketDataCard marketData={report.marketData} /> : null}
 
       {report.scheduler.functions && report.scheduler.functions.length > 0 ? (
         <ScheduledJobsCard functions={report.scheduler.functions} />

@@ -1,4 +1,5 @@
 import { authRouter } from './routers/auth';
+import { stocksRouter } from './routers/stocks';
 import { systemRouter } from './routers/system';
 import { usersRouter } from './routers/users';
 import { watchlistsRouter } from './routers/watchlists';
@@ -8,6 +9,7 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   users: usersRouter,
   watchlists: watchlistsRouter,
+  stocks: stocksRouter,
   system: systemRouter,
 });
 

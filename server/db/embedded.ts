@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import { onShutdown } from '@/server/shutdown';
 import { acquireDirectoryLock, type DirectoryLock } from './lock';
 import { openFilePglite } from './pglite-template';
 
@@ -102,15 +103,6 @@ function installExitHooks(): void {
     for (const lock of heldLocks()) lock.releaseSync();
   });
 
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    const onSignal = () => {
-      process.removeListener(signal, onSignal);
-      void closeAllEmbeddedDatabases().finally(() => {
-        // Others (e.g. Next.js) handle the signal and exit themselves; otherwise restore the
-        // default behaviour, which our listener had suppressed.
-        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-      });
-    };
-    process.on(signal, onSignal);
-  }
+  // After tasks that still write (the live collector's flush), before the process ends.
+  onShutdown('embedded-database', closeAllEmbeddedDatabases, 100);
 }

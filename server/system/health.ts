@@ -1,4 +1,6 @@
 import type { DatabaseCheck } from '@/server/db/health';
+import type { CircuitSnapshot } from '@/server/market-data/circuit-breaker';
+import type { StoredCollectorStats } from '@/server/market-data/store/collector-stats';
 import { HEARTBEAT_FRESH_MS, type HeartbeatService } from './heartbeat';
 
 export type { DatabaseCheck };
@@ -23,6 +25,15 @@ export type HealthReport = {
     functions?: ScheduledFunctionStatus[];
   };
   realtime: { ok: boolean; transport: 'sse' | 'pusher'; connections?: number };
+  marketData?: MarketDataHealth;
+};
+
+/** Providers per market, their circuit breakers (open = failing) and the live collectors. */
+export type MarketDataHealth = {
+  ok: boolean;
+  providers: { KR: string | null; US: string | null };
+  breakers: CircuitSnapshot[];
+  collectors: StoredCollectorStats[];
 };
 
 export type ScheduledFunctionStatus = {
@@ -46,6 +57,8 @@ export function createHealthService(deps: {
   localFunctions?: () => Promise<ScheduledFunctionStatus[] | undefined>;
   /** Open SSE streams in this process (SSE transport only). */
   realtimeConnections?: () => number | undefined;
+  /** Providers, breakers and collectors (omitted when the database is down). */
+  marketData?: () => Promise<Omit<MarketDataHealth, 'ok'>>;
   /** Include database error text (it can name hosts and users): off in production mode. */
   exposeErrors?: boolean;
 }) {
@@ -68,6 +81,9 @@ export function createHealthService(deps: {
       const schedulerOk = ageMs !== null && ageMs <= HEARTBEAT_FRESH_MS;
       const functions = await deps.localFunctions?.().catch(() => undefined);
       const connections = deps.realtimeConnections?.();
+      const marketData = db.reachable
+        ? await deps.marketData?.().catch(() => undefined)
+        : undefined;
       return {
         status: !db.reachable ? 'down' : databaseOk && schedulerOk ? 'ok' : 'degraded',
         version: deps.version,
@@ -91,6 +107,14 @@ export function createHealthService(deps: {
           transport: deps.realtimeTransport,
           ...(connections === undefined ? {} : { connections }),
         },
+        ...(marketData
+          ? {
+              marketData: {
+                ...marketData,
+                ok: marketData.breakers.every((breaker) => breaker.state !== 'open'),
+              },
+            }
+          : {}),
       };
     },
   };

@@ -15,9 +15,12 @@ const withItems = { items: { orderBy: { addedAt: 'asc' } } } as const;
 export function createWatchlistService({
   db,
   realtime,
+  onSymbolAdded,
 }: {
   db: PrismaClient;
   realtime: RealtimePublisher;
+  /** Start following the stock (collects its data); rejects symbols that do not exist. */
+  onSymbolAdded?: (symbol: string) => Promise<void>;
 }) {
   async function requireOwned(userId: string, id: string) {
     const list = await db.watchlist.findFirst({ where: { id, userId }, include: withItems });
@@ -88,6 +91,7 @@ export function createWatchlistService({
       if (list.items.length >= WATCHLIST_LIMITS.symbolsPerList) {
         throw new DomainError('INVALID', `At most ${WATCHLIST_LIMITS.symbolsPerList} symbols.`);
       }
+      await onSymbolAdded?.(symbol);
       await db.watchlistItem.create({ data: { watchlistId: id, symbol } }).catch((error) => {
         if ((error as { code?: string }).code === 'P2002') {
           throw new DomainError('CONFLICT', `${symbol} is already on this watchlist.`);

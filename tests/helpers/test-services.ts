@@ -4,7 +4,7 @@ import type { PrismaClient } from '@/server/generated/prisma/client';
 import { parseEnv } from '@/server/env';
 import { logger } from '@/server/logger';
 import type { RealtimePublisher } from '@/server/realtime/publisher';
-import { buildServices, type JobEvent, type Services } from '@/server/services';
+import { buildServices, type JobEvent, type ServiceDeps, type Services } from '@/server/services';
 
 export type PublishedEvent = { channel: string; event: string; payload: unknown };
 
@@ -21,7 +21,11 @@ export function createRecordingPublisher(): RealtimePublisher & { published: Pub
 }
 
 /** Real domain services over a test database, with recording fakes for realtime and jobs. */
-export function createTestServices(prisma: PrismaClient, kind: 'pglite' | 'postgres') {
+export function createTestServices(
+  prisma: PrismaClient,
+  kind: 'pglite' | 'postgres',
+  overrides: Pick<ServiceDeps, 'marketDataProviders' | 'now'> = {},
+) {
   const env = parseEnv({ NODE_ENV: 'test' }, path.join(os.tmpdir(), 'stockvis-test'));
   const realtime = createRecordingPublisher();
   const sentEvents: JobEvent[] = [];
@@ -40,6 +44,7 @@ export function createTestServices(prisma: PrismaClient, kind: 'pglite' | 'postg
     sendEvents: async (events) => {
       sentEvents.push(...events);
     },
+    ...overrides,
   });
   return { services, realtime, sentEvents };
 }

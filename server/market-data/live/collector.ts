@@ -218,7 +218,10 @@ export function createCollector(deps: CollectorDeps) {
       state = 'stopped';
       for (const timer of timers) clearInterval(timer);
       timers = [];
-      if (publishTimer) clearTimeout(publishTimer);
+      if (publishTimer) {
+        clearTimeout(publishTimer);
+        flushPublishes(); // the last state of every symbol still goes out
+      }
       await Promise.all([...subscriptions.values()].map((entry) => entry.sub.close()));
       subscriptions.clear();
       await deps.writer.close();

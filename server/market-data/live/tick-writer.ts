@@ -6,14 +6,15 @@ export type TickWriterOptions = {
   maxBatch?: number;
   /** Flush at least this often while ticks are buffered (default 2 s). */
   flushIntervalMs?: number;
+  /** Batches written at once (default 2): the database works on one while the next is sent. */
+  concurrency?: number;
   /** First retry delay after a failed flush; doubles up to 30 s. */
   retryDelayMs?: number;
-  /** Called after each successful flush with the ticks it persisted. */
-  onFlushed?: (ticks: readonly IdentifiedTick[]) => void | Promise<void>;
 };
 
 export type TickWriterStats = {
   buffered: number;
+  inFlight: number;
   persisted: number;
   flushes: number;
   failedFlushes: number;
@@ -24,21 +25,23 @@ export type TickWriterStats = {
 
 /**
  * Buffers ticks and persists them in large batches: one statement per 10,000 ticks instead of one
- * per tick. One flush runs at a time; a failed flush keeps its ticks at the head of the buffer and
- * retries with backoff, so nothing is lost while the database is away. `close()` drains everything
- * (the server calls it on SIGTERM).
+ * per tick. A failed batch goes back to the head of the buffer and is retried with backoff, so
+ * nothing is lost while the database is away (ids make the retry idempotent, see store/ticks.ts).
+ * `close()` drains everything (the server calls it on SIGTERM).
  */
 export function createTickWriter(store: TickStore, log: Logger, options: TickWriterOptions = {}) {
   const maxBatch = options.maxBatch ?? 10_000;
   const flushIntervalMs = options.flushIntervalMs ?? 2_000;
+  const concurrency = options.concurrency ?? 2;
   const baseRetryMs = options.retryDelayMs ?? 500;
   let buffer: IdentifiedTick[] = [];
-  let flushing: Promise<void> | null = null;
+  let inFlight = 0;
   let timer: NodeJS.Timeout | null = null;
   let retryMs = baseRetryMs;
+  let backingOff = false;
   let closed = false;
-  const stats: TickWriterStats = {
-    buffered: 0,
+  const idle: (() => void)[] = [];
+  const stats: Omit<TickWriterStats, 'buffered' | 'inFlight'> = {
     persisted: 0,
     flushes: 0,
     failedFlushes: 0,
@@ -48,103 +51,105 @@ export function createTickWriter(store: TickStore, log: Logger, options: TickWri
   };
 
   function schedule(delayMs: number) {
-    if (timer || closed) return;
+    if (timer) return;
     timer = setTimeout(() => {
       timer = null;
-      void flush();
+      backingOff = false;
+      pump(true);
     }, delayMs);
     timer.unref?.();
   }
 
-  async function flushOnce(): Promise<boolean> {
-    if (buffer.length === 0) return true;
-    const batch = buffer.slice(0, maxBatch);
+  /** Start as many batch writes as allowed; `force` also sends a partial batch. */
+  function pump(force: boolean) {
+    while (
+      !backingOff &&
+      inFlight < concurrency &&
+      buffer.length > 0 &&
+      (force || closed || buffer.length >= maxBatch)
+    ) {
+      const batch = buffer.splice(0, maxBatch);
+      inFlight += 1;
+      void write(batch);
+      force = force && buffer.length >= maxBatch; // one partial batch per timer tick
+    }
+    if (buffer.length > 0 && !backingOff) schedule(flushIntervalMs);
+    if (inFlight === 0 && (buffer.length === 0 || backingOff)) {
+      for (const resolve of idle.splice(0)) resolve();
+    }
+  }
+
+  async function write(batch: IdentifiedTick[]) {
     const started = performance.now();
     try {
       await store.insert(batch);
+      stats.persisted += batch.length;
+      stats.flushes += 1;
+      stats.lastFlushAt = new Date();
+      stats.lastFlushMs = Math.round(performance.now() - started);
+      stats.lastError = null;
+      retryMs = baseRetryMs;
     } catch (error) {
       stats.failedFlushes += 1;
       stats.lastError = error instanceof Error ? error.message : String(error);
       log.warn(
         { err: stats.lastError, ticks: batch.length, retryMs },
-        'tick flush failed; will retry',
+        'tick flush failed; retrying',
       );
-      return false;
+      buffer = batch.concat(buffer);
+      backingOff = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      schedule(retryMs);
+      retryMs = Math.min(retryMs * 2, 30_000);
+    } finally {
+      inFlight -= 1;
+      pump(false);
     }
-    buffer = buffer.slice(batch.length);
-    stats.buffered = buffer.length;
-    stats.persisted += batch.length;
-    stats.flushes += 1;
-    stats.lastFlushAt = new Date();
-    stats.lastFlushMs = Math.round(performance.now() - started);
-    stats.lastError = null;
-    retryMs = baseRetryMs;
-    try {
-      await options.onFlushed?.(batch);
-    } catch (error) {
-      log.warn({ err: error instanceof Error ? error.message : error }, 'after-flush hook failed');
-    }
-    return true;
   }
 
-  function flush(): Promise<void> {
-    flushing ??= (async () => {
-      try {
-        while (buffer.length > 0) {
-          const ok = await flushOnce();
-          if (!ok) {
-            if (closed) throw new Error(stats.lastError ?? 'tick flush failed');
-            const delay = retryMs;
-            retryMs = Math.min(retryMs * 2, 30_000);
-            if (timer) clearTimeout(timer);
-            timer = null;
-            schedule(delay);
-            return;
-          }
-          // Only keep going without a pause while full batches are waiting.
-          if (buffer.length < maxBatch && !closed) break;
-        }
-        if (buffer.length > 0) schedule(flushIntervalMs);
-      } finally {
-        flushing = null;
-      }
-    })();
-    return flushing;
+  /** Resolves when nothing is in flight and the buffer is empty (or waiting out a failure). */
+  function settled(): Promise<void> {
+    if (inFlight === 0 && (buffer.length === 0 || backingOff)) return Promise.resolve();
+    return new Promise((resolve) => idle.push(resolve));
   }
 
   return {
     push(ticks: readonly IdentifiedTick[]): void {
       if (closed) throw new Error('tick writer is closed');
       for (const tick of ticks) buffer.push(tick);
-      stats.buffered = buffer.length;
-      if (buffer.length >= maxBatch) void flush();
-      else schedule(flushIntervalMs);
+      pump(false);
+      if (buffer.length > 0) schedule(flushIntervalMs);
     },
-    /** Persist what is buffered now (waits for a flush already running). */
+    /** Write everything buffered now and wait for it. */
     async flush(): Promise<void> {
-      if (flushing) await flushing;
-      await flush();
+      while (buffer.length > 0 || inFlight > 0) {
+        if (!backingOff) pump(true);
+        await settled();
+        if (backingOff) return; // the database is failing; the retry timer carries on
+      }
     },
     /** Stop timers and persist everything; retries a few times before giving up loudly. */
     async close(): Promise<void> {
       closed = true;
+      for (let attempt = 0; buffer.length > 0 || inFlight > 0; attempt += 1) {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        backingOff = false;
+        pump(true);
+        await settled();
+        if (buffer.length === 0 && inFlight === 0) break;
+        if (attempt >= 4) {
+          log.error({ lost: buffer.length }, 'tick writer closed with unpersisted ticks');
+          throw new Error(`${buffer.length} ticks could not be persisted: ${stats.lastError}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, baseRetryMs * 2 ** attempt));
+      }
       if (timer) clearTimeout(timer);
       timer = null;
-      if (flushing) await flushing.catch(() => undefined);
-      for (let attempt = 0; buffer.length > 0; attempt += 1) {
-        try {
-          await flush();
-        } catch (error) {
-          if (attempt >= 4) {
-            log.error({ lost: buffer.length }, 'tick writer closed with unpersisted ticks');
-            throw error;
-          }
-          await new Promise((resolve) => setTimeout(resolve, baseRetryMs * 2 ** attempt));
-        }
-      }
     },
     stats(): TickWriterStats {
-      return { ...stats, buffered: buffer.length };
+      return { ...stats, buffered: buffer.length, inFlight };
     },
   };
 }

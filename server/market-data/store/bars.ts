@@ -88,6 +88,15 @@ export function createBarStore(db: PrismaClient) {
       }));
     },
 
+    async lastDate(table: BarTable, symbol: string): Promise<string | null> {
+      const rows = await db.$queryRawUnsafe<{ last: Date | null }[]>(
+        `SELECT max(date) AS last FROM "${table}" WHERE symbol = $1`,
+        symbol,
+      );
+      const last = rows[0]?.last;
+      return last ? toDateString(last) : null;
+    },
+
     async count(table: BarTable, symbol: string): Promise<number> {
       const rows = await db.$queryRawUnsafe<{ n: number }[]>(
         `SELECT count(*)::int AS n FROM "${table}" WHERE symbol = $1`,

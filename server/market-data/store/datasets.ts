@@ -59,6 +59,17 @@ export function createDatasetStore(db: PrismaClient) {
       }));
     },
 
+    async get(
+      symbol: string,
+      dataset: Dataset,
+    ): Promise<{ status: DatasetStatus; fetchedAt: Date | null; error: string | null } | null> {
+      const row = await db.stockDataset.findUnique({
+        where: { symbol_dataset: { symbol, dataset } },
+        select: { status: true, fetchedAt: true, error: true },
+      });
+      return row ? { ...row, status: row.status as DatasetStatus } : null;
+    },
+
     async fetchedAt(symbol: string, dataset: Dataset): Promise<Date | null> {
       const row = await db.stockDataset.findUnique({
         where: { symbol_dataset: { symbol, dataset } },

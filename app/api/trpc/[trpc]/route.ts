@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { appRouter } from '@/server/api/root';
+import { cacheControlFor } from '@/server/api/cache-control';
 import { createRequestContext } from '@/server/api/context';
 import { logger, requestIdFrom, REQUEST_ID_HEADER } from '@/server/logger';
 
@@ -13,6 +14,10 @@ async function handler(request: Request): Promise<Response> {
     req: request,
     router: appRouter,
     createContext: () => createRequestContext(request),
+    responseMeta: ({ paths, errors, type }) => {
+      const cacheControl = cacheControlFor({ paths, type, ok: errors.length === 0 });
+      return cacheControl ? { headers: new Headers({ 'cache-control': cacheControl }) } : {};
+    },
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         logger.error({ err: error.cause ?? error, path, requestId }, 'tRPC procedure failed');
