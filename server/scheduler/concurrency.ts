@@ -8,7 +8,7 @@ import { RunnerStoppedError } from './timing';
  */
 
 type Event = { name: string; data: Record<string, unknown> };
-type KeyTerm = { literal: string } | { path: string[] };
+export type KeyTerm = { literal: string } | { path: string[] };
 
 /** A concurrency rule of one function, with its key expression compiled. */
 export type CompiledConcurrency = {
@@ -39,7 +39,8 @@ export function compileConcurrency(config: ConcurrencyConfig): CompiledConcurren
     }));
 }
 
-function compileKey(expression: string): KeyTerm[] {
+/** Compile a key expression (also used by debounce keys). */
+export function compileKey(expression: string): KeyTerm[] {
   const unsupported = () =>
     new Error(
       `Unsupported concurrency key expression '${expression}': the local runner evaluates ` +
@@ -63,7 +64,7 @@ function compileKey(expression: string): KeyTerm[] {
   return terms;
 }
 
-function evaluateKey(terms: KeyTerm[], event: Event): string {
+export function evaluateKey(terms: KeyTerm[], event: Event): string {
   return terms
     .map((term) => {
       if ('literal' in term) return term.literal;

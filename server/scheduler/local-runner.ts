@@ -5,6 +5,7 @@ import type { Logger } from '@/server/logger';
 import { ConcurrencyGate, concurrencySlots } from './concurrency';
 import { scheduleCron, type ScheduledCron } from './cron';
 import { executeRun, type RunOutcome, type SerializedError } from './execute';
+import { createDebouncer } from './debounce';
 import { defineFunction, eventMatches, type FunctionDefinition } from './registration';
 import {
   absoluteFunctionId,
@@ -78,6 +79,7 @@ type FinishedRun = RunOutcome | { status: 'cancelled' };
 
 type RegisteredFunction = FunctionDefinition & {
   scheduled: ScheduledCron[];
+  debouncer?: ReturnType<typeof createDebouncer>;
   running: number;
   lastRun: LastRun | null;
 };
@@ -100,6 +102,17 @@ export function createLocalRunner(options: LocalRunnerOptions): LocalRunner {
     ({ id }, index) => registered.findIndex((r) => r.id === id) < index,
   );
   if (duplicate) throw new Error(`Two functions share the id '${duplicate.id}'`);
+  for (const target of registered) {
+    if (target.debounce) {
+      target.debouncer = createDebouncer(
+        target.debounce,
+        (event) => {
+          if (!stopped) startRun(target, [event]);
+        },
+        () => now().getTime(),
+      );
+    }
+  }
   const gate = new ConcurrencyGate();
   const abort = new AbortController();
   const inFlight = new Set<Promise<void>>();
@@ -219,7 +232,8 @@ export function createLocalRunner(options: LocalRunnerOptions): LocalRunner {
       };
       for (const target of registered) {
         if (target.events.some((trigger) => eventMatches(trigger, event.name))) {
-          startRun(target, [event]);
+          if (target.debouncer) target.debouncer.push(event);
+          else startRun(target, [event]);
         }
       }
       return internalId;
@@ -255,7 +269,10 @@ export function createLocalRunner(options: LocalRunnerOptions): LocalRunner {
     async stop({ timeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS } = {}) {
       if (!started || stopped) return;
       stopped = true;
-      for (const target of registered) for (const cron of target.scheduled) cron.stop();
+      for (const target of registered) {
+        for (const cron of target.scheduled) cron.stop();
+        target.debouncer?.clear();
+      }
       unregisterDispatcher?.();
       abort.abort(); // sleeping and backing-off runs end now
       gate.rejectAll(); // so do queued ones

@@ -1,6 +1,7 @@
 import { internalEvents, type Inngest, type InngestFunction } from 'inngest';
 import type { Logger } from '@/server/logger';
 import { compileConcurrency, type CompiledConcurrency } from './concurrency';
+import { compileDebounce, type CompiledDebounce, type DebounceOption } from './debounce';
 import { DEFAULT_RETRIES } from './execute';
 import { assertSupportedSdk, type AnyInngestFunction } from './sdk';
 
@@ -12,13 +13,13 @@ export type FunctionDefinition = {
   events: string[];
   crons: string[];
   concurrency: CompiledConcurrency[];
+  debounce?: CompiledDebounce;
   retries: number;
 };
 
 /** Options whose absence would change what a function does, so the runner refuses them. */
 const REFUSED_OPTIONS = [
   'batchEvents',
-  'debounce',
   'rateLimit',
   'idempotency',
   'singleton',
@@ -73,6 +74,7 @@ export function defineFunction(
     events,
     crons,
     concurrency: compileConcurrency(opts.concurrency),
+    debounce: compileDebounce(opts.debounce as DebounceOption | undefined),
     retries: opts.retries ?? DEFAULT_RETRIES,
   };
 }

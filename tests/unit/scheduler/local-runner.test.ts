@@ -391,17 +391,58 @@ describe('local job runner', () => {
     expect(runs).toBe(1);
   });
 
+  it('debounces per key: one run with the latest event after the key goes quiet', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const runs: unknown[] = [];
+      const debounced = inngest.createFunction(
+        {
+          id: 'test-debounced',
+          triggers: [{ event: 'test/price.moved' }],
+          debounce: { key: 'event.data.account', period: '10s', timeout: '1m' },
+        },
+        async ({ event }) => {
+          runs.push(event.data);
+        },
+      );
+      const runner = startRunner([debounced]);
+      await inngest.send({ name: 'test/price.moved', data: { account: 'a', n: 1 } });
+      await vi.advanceTimersByTimeAsync(6_000);
+      await inngest.send({ name: 'test/price.moved', data: { account: 'a', n: 2 } });
+      await inngest.send({ name: 'test/price.moved', data: { account: 'b', n: 1 } });
+      await vi.advanceTimersByTimeAsync(6_000);
+      expect(runs).toEqual([]); // 'a' moved again 6 s ago; 'b' 6 s ago
+      await vi.advanceTimersByTimeAsync(5_000);
+      await vi.waitFor(() => expect(runs).toHaveLength(2));
+      expect(runs).toEqual(
+        expect.arrayContaining([
+          { account: 'a', n: 2 },
+          { account: 'b', n: 1 },
+        ]),
+      );
+      // A steady stream cannot postpone a run past the timeout.
+      for (let i = 0; i < 8; i++) {
+        await inngest.send({ name: 'test/price.moved', data: { account: 'c', n: i } });
+        await vi.advanceTimersByTimeAsync(9_000);
+      }
+      await vi.waitFor(() => expect(runs).toContainEqual({ account: 'c', n: 6 }));
+      expect(runner.status().functions[0]?.id).toBe('test-debounced');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('refuses functions whose options it cannot honour', () => {
-    const debounced = inngest.createFunction(
+    const limited = inngest.createFunction(
       {
-        id: 'test-debounced',
+        id: 'test-rate-limited',
         triggers: [{ event: 'test/typed.changed' }],
-        debounce: { period: '5s' },
+        rateLimit: { limit: 1, period: '5s' },
       },
       async () => undefined,
     );
-    expect(() => createLocalRunner({ client: inngest, functions: [debounced], logger })).toThrow(
-      /test-debounced.*debounce/,
+    expect(() => createLocalRunner({ client: inngest, functions: [limited], logger })).toThrow(
+      /test-rate-limited.*rateLimit/,
     );
     const filtered = inngest.createFunction(
       { id: 'test-filtered', triggers: [{ event: 'test/typed.changed', if: 'event.data.n > 1' }] },

@@ -23,7 +23,15 @@ describe('process local runner', () => {
         triggers: ['cron: * * * * *', 'system/heartbeat.requested'],
       }),
     );
-    for (const fn of status.functions) expect(fn.nextRunAt).toBeInstanceOf(Date);
+    for (const fn of status.functions) {
+      // Scheduled functions know their next run; event-only ones (collect-stock-data) have none.
+      const scheduled = fn.triggers.some((trigger) => trigger.startsWith('cron: '));
+      if (scheduled) expect(fn.nextRunAt, fn.id).toBeInstanceOf(Date);
+      else expect(fn.nextRunAt, fn.id).toBeNull();
+    }
+    expect(status.functions.find((fn) => fn.id === 'collect-stock-data')?.triggers).toEqual([
+      'market/stock.tracked',
+    ]);
     expect(localEventKey()).toBeDefined();
 
     await stopLocalRunner();
