@@ -70,3 +70,33 @@ describe('market data service on the demo provider', () => {
     ).rejects.toMatchObject({ code: 'INVALID' });
   });
 });
+
+describe('scheduled refresh gates and tick retention', () => {
+  it('runs quote refreshes only while the exchange is open, bar collection only on trading days', async () => {
+    const at = (iso: string) =>
+      createTestServices(database.prisma, database.kind, { now: () => Date.parse(iso) }).services
+        .marketData;
+    // Monday 2026-11-23 10:00 KST = 01:00 UTC: KRX open, New York closed (20:00 Sunday).
+    expect(at('2026-11-23T01:00:00Z').isDue('KR', 'session-open')).toBe(true);
+    expect(at('2026-11-23T01:00:00Z').isDue('US', 'session-open')).toBe(false);
+    // Saturday: nothing is open, and it is not a trading day anywhere.
+    expect(at('2026-11-21T15:00:00Z').isDue('US', 'session-open')).toBe(false);
+    expect(at('2026-11-21T07:10:00Z').isDue('KR', 'trading-day')).toBe(false);
+    // Thanksgiving 2026-11-26: NYSE closed all day.
+    expect(at('2026-11-26T21:30:00Z').isDue('US', 'trading-day')).toBe(false);
+    expect(at('2026-11-27T21:30:00Z').isDue('US', 'trading-day')).toBe(true);
+  });
+
+  it('deletes ticks past the retention window and keeps their minute bars', async () => {
+    const now = Date.parse('2026-11-20T06:00:00Z');
+    const { services } = createTestServices(database.prisma, database.kind, { now: () => now });
+    const store = services.marketDataLayer.stores.ticks;
+    await store.insert([
+      { id: 9_000_001n, symbol: 'NVDA', time: now - 49 * 3_600_000, price: 100, size: 1 },
+      { id: 9_000_002n, symbol: 'NVDA', time: now - 47 * 3_600_000, price: 101, size: 1 },
+    ]);
+    expect(await services.marketData.pruneTicks()).toBe(1);
+    expect(await store.count('NVDA')).toBe(1);
+    expect(await database.prisma.intradayBar.count({ where: { symbol: 'NVDA' } })).toBe(2);
+  });
+});
