@@ -1,0 +1,164 @@
+/**
+ * Analysis benchmark: `npm run bench:analysis [-- --json] [-- --bars 140000] [-- --runs 5]`.
+ * On 140,000 daily bars it times the whole suite — every indicator of the registry with its
+ * default parameters, then every strategy's signals and backtest (shared indicator cache per
+ * run, as the app does) — and compares each indicator with `technicalindicators`
+ * (scripts/bench/indicator-ratios.ts). The suite time is the median of `--runs` timed runs after
+ * one warm-up run. With --json it prints one line:
+ *   {"bars": 140000, "suiteMs": <ms>, "ratios": {"<indicator>": <their time / ours>, …}}
+ * Input: the files in ../shared/data/daily chained end to end (each rescaled to continue from the
+ * previous close, dates relabelled as consecutive weekdays) and looped to the length; without
+ * them, the repo's test fixture looped the same way.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import type { BarSeries } from '@/server/analysis/bars';
+import { backtestActions } from '@/server/analysis/backtest/run';
+import { parseBacktestOptions } from '@/server/analysis/backtest/options';
+import { parseOhlcvCsv } from '@/server/analysis/csv';
+import { computeIndicator, indicatorNames } from '@/server/analysis/indicators/registry';
+import { IndicatorContext } from '@/server/analysis/strategies/context';
+import { computeSignals, strategyRegistry } from '@/server/analysis/strategies/registry';
+import { measureIndicatorRatios } from './bench/indicator-ratios';
+
+const root = path.resolve(import.meta.dirname, '..');
+const sharedDaily = path.resolve(root, '../shared/data/daily');
+const fixture = path.join(root, 'tests/fixtures/analysis/backtest/SPY-2019-2021.csv');
+
+function loadSources(): { series: BarSeries[]; origin: string } {
+  if (existsSync(sharedDaily)) {
+    const files = readdirSync(sharedDaily)
+      .filter((f) => f.endsWith('.csv'))
+      .sort();
+    if (files.length > 0) {
+      return {
+        series: files.map((f) => parseOhlcvCsv(readFileSync(path.join(sharedDaily, f), 'utf8'), f)),
+        origin: `${files.length} files from ../shared/data/daily`,
+      };
+    }
+  }
+  return {
+    series: [parseOhlcvCsv(readFileSync(fixture, 'utf8'), fixture)],
+    origin: 'repo fixture',
+  };
+}
+
+/** Chains the sources into one continuous series of `bars` bars (timing input only). */
+function chain(sources: BarSeries[], bars: number): BarSeries {
+  const out: BarSeries = {
+    dates: new Array<string>(bars),
+    open: new Float64Array(bars),
+    high: new Float64Array(bars),
+    low: new Float64Array(bars),
+    close: new Float64Array(bars),
+    volume: new Float64Array(bars),
+    length: bars,
+  };
+  let i = 0;
+  let lastClose = 100;
+  const day = new Date(Date.UTC(1900, 0, 1));
+  while (i < bars) {
+    for (const s of sources) {
+      const scale = lastClose / s.close[0]!;
+      for (let j = 0; j < s.length && i < bars; j++, i++) {
+        do day.setUTCDate(day.getUTCDate() + 1);
+        while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
+        out.dates[i] = day.toISOString().slice(0, 10);
+        out.open[i] = s.open[j]! * scale;
+        out.high[i] = s.high[j]! * scale;
+        out.low[i] = s.low[j]! * scale;
+        out.close[i] = s.close[j]! * scale;
+        out.volume[i] = s.volume[j]!;
+      }
+      lastClose = out.close[i - 1]!;
+      if (i >= bars) break;
+    }
+  }
+  return out;
+}
+
+interface SuiteTiming {
+  totalMs: number;
+  indicatorsMs: number;
+  strategies: Record<string, number>;
+}
+
+function runSuite(series: BarSeries): SuiteTiming {
+  const options = parseBacktestOptions({ commissionRate: 0.001 });
+  const range = { start: 0, end: series.length };
+  const t0 = performance.now();
+  for (const name of indicatorNames) computeIndicator(name, series);
+  const t1 = performance.now();
+  const ctx = new IndicatorContext(series);
+  const strategies: Record<string, number> = {};
+  for (const id of strategyRegistry.keys()) {
+    const s0 = performance.now();
+    const { signals } = computeSignals(ctx, id);
+    backtestActions(series, signals.action, options, range);
+    strategies[id] = performance.now() - s0;
+  }
+  const t2 = performance.now();
+  return { totalMs: t2 - t0, indicatorsMs: t1 - t0, strategies };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      bars: { type: 'string', default: '140000' },
+      runs: { type: 'string', default: '5' },
+    },
+  });
+  const bars = Number(values.bars);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(bars) || bars < 1000) throw new Error('--bars: expected an integer ≥ 1000');
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs: expected an integer ≥ 1');
+
+  const { series: sources, origin } = loadSources();
+  const series = chain(sources, bars);
+
+  runSuite(series); // warm-up: JIT compilation is not part of the figure
+  const timings: SuiteTiming[] = [];
+  for (let r = 0; r < runs; r++) timings.push(runSuite(series));
+  const suiteMs = median(timings.map((t) => t.totalMs));
+  const { ratios, timings: indicatorTimings } = measureIndicatorRatios(series);
+
+  if (values.json) {
+    const rounded = Object.fromEntries(
+      Object.entries(ratios).map(([name, ratio]) => [name, Math.round(ratio * 100) / 100]),
+    );
+    console.log(JSON.stringify({ bars, suiteMs: Math.round(suiteMs * 10) / 10, ratios: rounded }));
+    return;
+  }
+
+  console.log(`Bars: ${bars} (${origin}); median of ${runs} runs after a warm-up.`);
+  console.log(`Whole suite: ${suiteMs.toFixed(1)} ms (target < 300 ms)`);
+  console.log(
+    `  all ${indicatorNames.length} indicators: ${median(timings.map((t) => t.indicatorsMs)).toFixed(1)} ms`,
+  );
+  console.log(`  ${strategyRegistry.size} strategies, signals + backtest each:`);
+  for (const id of strategyRegistry.keys()) {
+    console.log(
+      `    ${id.padEnd(22)} ${median(timings.map((t) => t.strategies[id]!)).toFixed(2)} ms`,
+    );
+  }
+  console.log('');
+  console.log('Indicators vs technicalindicators (their time / ours; target ≥ 5×):');
+  for (const t of indicatorTimings) {
+    console.log(
+      `  ${t.indicator.padEnd(12)} ours ${t.oursMs.toFixed(2).padStart(7)} ms  theirs ${t.theirsMs
+        .toFixed(1)
+        .padStart(8)} ms  ${t.ratio.toFixed(1).padStart(6)}×`,
+    );
+  }
+}
+
+main();

@@ -1,0 +1,106 @@
+import type { BarSeries, OhlcvBar } from '../bars';
+import type { BandLines, BandValue } from './bollinger';
+import {
+  assertPeriod,
+  type Kernel,
+  RollingMax,
+  rollingMax,
+  rollingMin,
+  StreamingIndicator,
+} from './kernel';
+
+export interface DonchianParams {
+  period: number;
+}
+export const donchianDefaults: DonchianParams = { period: 20 };
+
+export const donchianWarmup = ({ period }: DonchianParams): number => period - 1;
+export const donchianStableBars = ({ period }: DonchianParams): number => period;
+
+/**
+ * Donchian channel: upper = highest high and lower = lowest low of the last `period` bars
+ * *including the current one*, middle = their midpoint. A breakout rule ("close above the prior
+ * 20-day high", the turtles' entry) compares against the previous bar's upper band.
+ */
+export class DonchianKernel implements Kernel {
+  upper = NaN;
+  middle = NaN;
+  lower = NaN;
+  private count = 0;
+  private readonly highest: RollingMax;
+  private readonly negLowest: RollingMax;
+  private saved = { upper: NaN, middle: NaN, lower: NaN, count: 0 };
+
+  constructor(readonly period: number) {
+    assertPeriod('period', period);
+    this.highest = new RollingMax(period);
+    this.negLowest = new RollingMax(period);
+  }
+
+  step(high: number, low: number): void {
+    this.stepRange(this.highest.push(high), -this.negLowest.push(-low));
+  }
+
+  /** The bar given its window's highest high and lowest low (batch computes those in bulk). */
+  stepRange(hh: number, ll: number): void {
+    if (++this.count < this.period) return;
+    this.upper = hh;
+    this.lower = ll;
+    this.middle = (hh + ll) / 2;
+  }
+
+  save(): void {
+    this.highest.save();
+    this.negLowest.save();
+    const s = this.saved;
+    s.upper = this.upper;
+    s.middle = this.middle;
+    s.lower = this.lower;
+    s.count = this.count;
+  }
+
+  restore(): void {
+    this.highest.restore();
+    this.negLowest.restore();
+    const s = this.saved;
+    this.upper = s.upper;
+    this.middle = s.middle;
+    this.lower = s.lower;
+    this.count = s.count;
+  }
+}
+
+export function donchian(
+  series: Pick<BarSeries, 'high' | 'low'>,
+  params: DonchianParams = donchianDefaults,
+): BandLines {
+  const kernel = new DonchianKernel(params.period);
+  const highest = rollingMax(series.high, params.period);
+  const lowest = rollingMin(series.low, params.period);
+  const n = highest.length;
+  const lines: BandLines = {
+    upper: new Float64Array(n),
+    middle: new Float64Array(n),
+    lower: new Float64Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    kernel.stepRange(highest[i]!, lowest[i]!);
+    lines.upper[i] = kernel.upper;
+    lines.middle[i] = kernel.middle;
+    lines.lower[i] = kernel.lower;
+  }
+  return lines;
+}
+
+export class DonchianStream extends StreamingIndicator<Pick<OhlcvBar, 'high' | 'low'>, BandValue> {
+  protected readonly kernel: DonchianKernel;
+  constructor(params: DonchianParams = donchianDefaults) {
+    super();
+    this.kernel = new DonchianKernel(params.period);
+  }
+  protected next(bar: Pick<OhlcvBar, 'high' | 'low'>): BandValue {
+    const k = this.kernel;
+    k.step(bar.high, bar.low);
+    return { upper: k.upper, middle: k.middle, lower: k.lower };
+  }
+}
