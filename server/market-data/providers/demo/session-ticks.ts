@@ -1,4 +1,4 @@
-import { nearestTickRounder } from '@/server/market-data/tick-size';
+import { nearestTickRounder, roundToTick } from '@/server/market-data/tick-size';
 import type { Bar, InstrumentKind, Market } from '@/server/market-data/types';
 import { createRng, hashSeed, type Rng } from './random';
 
@@ -12,6 +12,9 @@ import { createRng, hashSeed, type Rng } from './random';
  *
  * Slot i is at `start + i * intervalMs`; a slot with size 0 has no trade. Per-slot volatility is
  * the session's open-to-close volatility / √slots, scaled from the instrument's daily volatility.
+ * Trades between the fixed open/low/high/close prints bounce between the bid and the ask (one tick
+ * apart), as real prints do: the last price moves every few seconds even when the mid drifts
+ * slowly across a long session.
  */
 export interface SessionSpec {
   symbol: string;
@@ -59,6 +62,7 @@ function streams(spec: SessionSpec) {
     walk: createRng(hashSeed(spec.seed, spec.symbol, spec.date, 'walk')),
     weights: createRng(hashSeed(spec.seed, spec.symbol, spec.date, 'sizes')),
     extremes: createRng(hashSeed(spec.seed, spec.symbol, spec.date, 'extremes')),
+    bounce: createRng(hashSeed(spec.seed, spec.symbol, spec.date, 'bounce')),
   };
 }
 
@@ -155,6 +159,7 @@ export class SessionCursor {
   slot = 0;
   private readonly walk: Rng;
   private readonly weights: Rng;
+  private readonly bounce: Rng;
   private readonly bridged: (walk: number, walkEnd: number, i: number) => number;
   private readonly round: (price: number) => number;
   private readonly must: ReadonlySet<number>;
@@ -171,9 +176,10 @@ export class SessionCursor {
 
   constructor(private readonly plan: SessionPlan) {
     const { bar } = plan;
-    const { walk, weights } = streams(plan);
+    const { walk, weights, bounce } = streams(plan);
     this.walk = walk;
     this.weights = weights;
+    this.bounce = bounce;
     this.bridged = bridge(plan);
     this.round = nearestTickRounder(plan.market, plan.kind);
     this.lo = Math.log(Math.min(bar.open, bar.close));
@@ -230,7 +236,11 @@ export class SessionCursor {
                 ? lnHigh - (maxValue - y) * highScale
                 : hi
               : y;
-        price = Math.min(bar.high, Math.max(bar.low, this.round(Math.exp(stretched))));
+        const ask = this.round(Math.exp(stretched));
+        // Half the prints hit the bid: the largest valid price below the ask.
+        const bid = roundToTick(ask * (1 - 1e-9), plan.market, plan.kind, 'down');
+        const traded = this.bounce.uniform() < 0.5 ? bid : ask;
+        price = Math.min(bar.high, Math.max(bar.low, traded));
       }
       // Cumulative rounding: sizes sum exactly to the planned volume.
       const target =
