@@ -22,3 +22,27 @@ export const stockTracked = eventType('market/stock.tracked', {
     symbol: z.string().min(1).max(32),
   }),
 });
+
+/** A user queued a backtest (a BacktestRun row in status "queued"): run it. */
+export const backtestRequested = eventType('analysis/backtest.requested', {
+  schema: z.object({
+    runId: z.string().min(1).max(64),
+  }),
+});
+
+/** A portfolio ledger changed: snapshots of the account from `fromDate` on are stale. */
+export const portfolioTransactionChanged = eventType('portfolio/transaction.changed', {
+  schema: z.object({
+    accountId: z.string().min(1),
+    userId: z.string().min(1),
+    /** Earliest trade date affected (YYYY-MM-DD); for edits the earlier of old and new date. */
+    fromDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  }),
+});
+
+/** Recompute an account's current valuation (prices moved, or on a schedule). */
+export const portfolioValuationRequested = eventType('portfolio/valuation.requested', {
+  schema: z.object({
+    accountId: z.string().min(1),
+  }),
+});

@@ -1,7 +1,12 @@
 import { collectStockData } from './functions/collect-stock-data';
+import { portfolioBackfillSnapshots } from './functions/portfolio-backfill-snapshots';
+import { portfolioSnapshotsClose } from './functions/portfolio-snapshots-close';
+import { portfolioValuationRefresh } from './functions/portfolio-valuation-refresh';
+import { portfolioValuationRequestedFn } from './functions/portfolio-valuation-requested';
 import { pruneRateLimits } from './functions/prune-rate-limits';
 import { marketDataRefreshes, pruneTicks } from './functions/refresh-market-data';
 import { recordHeartbeat } from './functions/record-heartbeat';
+import { runBacktestFunction } from './functions/run-backtest';
 
 /** Every Inngest function: served at /api/inngest and run by the local runner. */
 export const functions = [
@@ -10,4 +15,9 @@ export const functions = [
   collectStockData,
   ...marketDataRefreshes,
   pruneTicks,
+  runBacktestFunction,
+  portfolioBackfillSnapshots,
+  portfolioSnapshotsClose,
+  portfolioValuationRefresh,
+  portfolioValuationRequestedFn,
 ];

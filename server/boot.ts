@@ -24,6 +24,8 @@ async function boot(): Promise<void> {
     throw error;
   }
 
+  // Sent once the job runner is up: snapshot backfills for freshly seeded demo accounts.
+  const pendingEvents: { name: string; data: Record<string, unknown> }[] = [];
   let services;
   try {
     services = await getServices();
@@ -35,7 +37,13 @@ async function boot(): Promise<void> {
   }
   if (services && env.database.kind === 'embedded') {
     const { seedDemoData } = await import('@/server/db/seed');
-    await seedDemoData(services.db);
+    const seeded = await seedDemoData(services.db);
+    pendingEvents.push(
+      ...seeded.accounts.map(({ accountId, fromDate }) => ({
+        name: 'portfolio/transaction.changed',
+        data: { accountId, userId: seeded.userId, fromDate },
+      })),
+    );
   }
 
   if (env.jobs.runner === 'local') {
@@ -43,6 +51,12 @@ async function boot(): Promise<void> {
     await startLocalRunner();
     const { inngest } = await import('@/inngest/client');
     await inngest.send({ name: 'system/heartbeat.requested', data: { reason: 'startup' } });
+  }
+
+  if (services && pendingEvents.length > 0) {
+    await services.jobs.send(pendingEvents).catch((error: unknown) => {
+      logger.error({ err: error }, 'could not start the demo portfolio backfill');
+    });
   }
 
   if (services && env.marketData.collector === 'in-process') {

@@ -22,6 +22,14 @@ import { buildMarketData, type MarketDataLayer } from '@/server/market-data/wiri
 import type { MarketDataService } from '@/server/market-data/service';
 import type { MarketDataProvider } from '@/server/market-data/types';
 import type { Collector } from '@/server/market-data/live/collector';
+import { createAnalysisService, type AnalysisService } from '@/server/analysis-service/service';
+import { createLedgerService, type LedgerService } from '@/server/portfolio/ledger-service';
+import { createCsvImporter, type CsvImporter } from '@/server/portfolio/csv-import';
+import { createLedgerExporter, type LedgerExporter } from '@/server/portfolio/export';
+import {
+  createPortfolioAnalyticsService,
+  type PortfolioAnalyticsService,
+} from '@/server/portfolio/analytics-service';
 
 export type JobEvent = { name: string; data: Record<string, unknown>; id?: string };
 
@@ -41,6 +49,13 @@ export type Services = {
   /** Providers, stores and the live collector factory behind `marketData`. */
   marketDataLayer: MarketDataLayer;
   system: HeartbeatService & HeartbeatRequester & { health: HealthService['check'] };
+  analysis: AnalysisService;
+  portfolios: {
+    ledger: LedgerService;
+    imports: CsvImporter;
+    exports: LedgerExporter;
+    analytics: PortfolioAnalyticsService;
+  };
 };
 
 export type ServiceDeps = {
@@ -97,6 +112,18 @@ export function buildServices(deps: ServiceDeps): Services {
   });
   const sendEvents = (events: JobEvent | JobEvent[]) =>
     deps.sendEvents(Array.isArray(events) ? events : [events]);
+  const portfolioLedger = createLedgerService({
+    db: deps.db,
+    log: deps.log,
+    trackSymbol: (symbol) => marketDataLayer.service.track(symbol),
+    onLedgerChanged: async (data) => {
+      // Snapshots are backfilled from the changed date; the valuation refreshes (debounced).
+      await sendEvents([
+        { name: 'portfolio/transaction.changed', data: { ...data } },
+        { name: 'portfolio/valuation.requested', data: { accountId: data.accountId } },
+      ]);
+    },
+  });
   return {
     env: deps.env,
     secrets: deps.secrets,
@@ -124,6 +151,25 @@ export function buildServices(deps: ServiceDeps): Services {
       ...createHeartbeatRequester({ rateLimiter, send: sendEvents }),
       health: () => health.check(),
     },
+    portfolios: {
+      ledger: portfolioLedger,
+      imports: createCsvImporter({ ledger: portfolioLedger }),
+      exports: createLedgerExporter({ repo: portfolioLedger.repo }),
+      analytics: createPortfolioAnalyticsService({
+        db: deps.db,
+        realtime: deps.realtime,
+        liveQuote: (symbol) => deps.liveCollector?.()?.liveQuote(symbol),
+        log: deps.log,
+        now: deps.now,
+      }),
+    },
+    analysis: createAnalysisService({
+      db: deps.db,
+      marketData: marketDataLayer.service,
+      realtime: deps.realtime,
+      sendEvents,
+      now: deps.now,
+    }),
   };
 }
 

@@ -1,4 +1,7 @@
 import { authRouter } from './routers/auth';
+import { indicatorsRouter } from './routers/indicators';
+import { portfolioAnalyticsRouter } from './routers/portfolio-analytics';
+import { portfolioLedgerRouter } from './routers/portfolio-ledger';
 import { stocksRouter } from './routers/stocks';
 import { systemRouter } from './routers/system';
 import { usersRouter } from './routers/users';
@@ -10,7 +13,9 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   watchlists: watchlistsRouter,
   stocks: stocksRouter,
+  portfolios: createTRPCRouter({ ...portfolioLedgerRouter, ...portfolioAnalyticsRouter }),
   system: systemRouter,
+  indicators: indicatorsRouter,
 });
 
 export type AppRouter = typeof appRouter;

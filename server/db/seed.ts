@@ -1,5 +1,6 @@
 import { hashPassword } from '@/server/auth/password';
 import type { PrismaClient } from '@/server/generated/prisma/client';
+import { seedDemoPortfolio } from '@/server/portfolio/demo-portfolio';
 
 /** The account the embedded default seeds and the sign-in page offers. Not for real deployments. */
 export const DEMO_USER = {
@@ -8,13 +9,28 @@ export const DEMO_USER = {
   name: 'Demo Investor',
 } as const;
 
-export type SeedResult = { userId: string; created: boolean };
+export type SeedResult = {
+  userId: string;
+  created: boolean;
+  /** Demo accounts created now (with the first trade date), so snapshots can be backfilled. */
+  accounts: { accountId: string; fromDate: string }[];
+};
 
 /**
- * Demo data for a fresh database. Idempotent: an existing demo user is left as it is (its
- * password included), so seeding on every start is safe.
+ * Demo data for a fresh database: the demo user and a multi-currency portfolio with a few years
+ * of real-priced transactions. Idempotent: an existing demo user is left as it is (its password
+ * included) and existing demo accounts are skipped, so seeding on every start is safe.
  */
 export async function seedDemoData(prisma: PrismaClient): Promise<SeedResult> {
+  const user = await seedDemoUser(prisma);
+  const portfolio = await seedDemoPortfolio(prisma, user.userId);
+  return {
+    ...user,
+    accounts: portfolio.created.map(({ accountId, fromDate }) => ({ accountId, fromDate })),
+  };
+}
+
+async function seedDemoUser(prisma: PrismaClient): Promise<{ userId: string; created: boolean }> {
   const existing = await prisma.user.findUnique({
     where: { email: DEMO_USER.email },
     select: { id: true },

@@ -21,13 +21,20 @@ describe(`seedDemoData (${process.env.TEST_DB ?? 'pglite'})`, () => {
     expect(user.passwordHash).not.toContain(DEMO_USER.password);
     expect(await verifyPassword(user.passwordHash!, 'demo1234')).toBe(true);
     expect(await verifyPassword(user.passwordHash!, 'demo12345')).toBe(false);
-  });
+    // A KRW and a USD account with a ledger, reported so their snapshots can be backfilled.
+    expect(result.accounts).toHaveLength(2);
+    const accounts = await db.prisma.account.findMany({ where: { userId: result.userId } });
+    expect(accounts.map((a) => a.baseCurrency).sort()).toEqual(['KRW', 'USD']);
+    expect(await db.prisma.transaction.count()).toBeGreaterThan(20);
+  }, 60_000);
 
   it('is idempotent: a second run changes nothing', async () => {
     const before = await db.prisma.user.findUniqueOrThrow({ where: { email: DEMO_USER.email } });
+    const transactions = await db.prisma.transaction.count();
     const again = await seedDemoData(db.prisma);
-    expect(again).toEqual({ userId: before.id, created: false });
+    expect(again).toEqual({ userId: before.id, created: false, accounts: [] });
     expect(await db.prisma.user.count()).toBe(1);
+    expect(await db.prisma.transaction.count()).toBe(transactions);
     const after = await db.prisma.user.findUniqueOrThrow({ where: { email: DEMO_USER.email } });
     expect(after).toEqual(before);
   });
@@ -37,5 +44,6 @@ describe(`seedDemoData (${process.env.TEST_DB ?? 'pglite'})`, () => {
     const results = await Promise.all([seedDemoData(db.prisma), seedDemoData(db.prisma)]);
     expect(new Set(results.map((result) => result.userId)).size).toBe(1);
     expect(await db.prisma.user.count()).toBe(1);
-  });
+    expect(await db.prisma.account.count()).toBe(2);
+  }, 60_000);
 });
