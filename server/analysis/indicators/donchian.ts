@@ -4,8 +4,8 @@ import {
   assertPeriod,
   type Kernel,
   RollingMax,
-  rollingMax,
-  rollingMin,
+  rollingMaxInto,
+  rollingMinInto,
   StreamingIndicator,
 } from './kernel';
 
@@ -75,21 +75,19 @@ export function donchian(
   params: DonchianParams = donchianDefaults,
 ): BandLines {
   const kernel = new DonchianKernel(params.period);
-  const highest = rollingMax(series.high, params.period);
-  const lowest = rollingMin(series.low, params.period);
-  const n = highest.length;
-  const lines: BandLines = {
-    upper: new Float64Array(n),
-    middle: new Float64Array(n),
-    lower: new Float64Array(n),
-  };
+  const n = series.high.length;
+  // The window extremes are written straight into the bands, then each bar is read before its
+  // band values replace them (no scratch arrays).
+  const upper = rollingMaxInto(series.high, params.period, new Float64Array(n));
+  const lower = rollingMinInto(series.low, params.period, new Float64Array(n));
+  const middle = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    kernel.stepRange(highest[i]!, lowest[i]!);
-    lines.upper[i] = kernel.upper;
-    lines.middle[i] = kernel.middle;
-    lines.lower[i] = kernel.lower;
+    kernel.stepRange(upper[i]!, lower[i]!);
+    upper[i] = kernel.upper;
+    middle[i] = kernel.middle;
+    lower[i] = kernel.lower;
   }
-  return lines;
+  return { upper, middle, lower };
 }
 
 export class DonchianStream extends StreamingIndicator<Pick<OhlcvBar, 'high' | 'low'>, BandValue> {

@@ -4,8 +4,8 @@ import {
   type Kernel,
   RingWindow,
   RollingMax,
-  rollingMax,
-  rollingMin,
+  rollingMaxInto,
+  rollingMinInto,
   StreamingIndicator,
 } from './kernel';
 
@@ -155,36 +155,31 @@ export function ichimoku(
   const kernel = new IchimokuKernel(params);
   const { high, low, close } = series;
   const n = close.length;
-  const conversionHigh = rollingMax(high, params.conversion);
-  const conversionLow = rollingMin(low, params.conversion);
-  const baseHigh = rollingMax(high, params.base);
-  const baseLow = rollingMin(low, params.base);
-  const spanBHigh = rollingMax(high, params.spanB);
-  const spanBLow = rollingMin(low, params.spanB);
-  const lines: IchimokuLines = {
-    tenkan: new Float64Array(n),
-    kijun: new Float64Array(n),
-    senkouA: new Float64Array(n),
-    senkouB: new Float64Array(n),
-    chikou: new Float64Array(n),
-  };
+  // The six window extremes live in the five output arrays plus one scratch array until each bar,
+  // read first, replaces them with its line values (the kernel keeps the displaced spans itself).
+  const tenkan = rollingMaxInto(high, params.conversion, new Float64Array(n));
+  const chikou = rollingMinInto(low, params.conversion, new Float64Array(n));
+  const kijun = rollingMaxInto(high, params.base, new Float64Array(n));
+  const senkouA = rollingMinInto(low, params.base, new Float64Array(n));
+  const senkouB = rollingMaxInto(high, params.spanB, new Float64Array(n));
+  const spanBLow = rollingMinInto(low, params.spanB, new Float64Array(n));
   for (let i = 0; i < n; i++) {
     kernel.stepRanges(
-      conversionHigh[i]!,
-      conversionLow[i]!,
-      baseHigh[i]!,
-      baseLow[i]!,
-      spanBHigh[i]!,
+      tenkan[i]!,
+      chikou[i]!,
+      kijun[i]!,
+      senkouA[i]!,
+      senkouB[i]!,
       spanBLow[i]!,
       close[i]!,
     );
-    lines.tenkan[i] = kernel.tenkan;
-    lines.kijun[i] = kernel.kijun;
-    lines.senkouA[i] = kernel.senkouA;
-    lines.senkouB[i] = kernel.senkouB;
-    lines.chikou[i] = kernel.chikou;
+    tenkan[i] = kernel.tenkan;
+    kijun[i] = kernel.kijun;
+    senkouA[i] = kernel.senkouA;
+    senkouB[i] = kernel.senkouB;
+    chikou[i] = kernel.chikou;
   }
-  return lines;
+  return { tenkan, kijun, senkouA, senkouB, chikou };
 }
 
 export class IchimokuStream extends StreamingIndicator<

@@ -203,14 +203,139 @@ function ringMask(period: number): number {
 
 /**
  * Batch rolling maximum of `values` over windows of `period` ending at each index (shorter windows
- * at the start). Same monotonic-deque rule as RollingMax — ties keep the newer value — but over
- * indices into the input in a small power-of-two ring (masking instead of wrap checks, and no
- * large scratch allocation). Max and min are exact operations, so batch results equal the
- * streaming kernels' bit for bit.
+ * at the start), written into `out` (which may be any array of the same length the caller owns).
+ *
+ * Van Herk / Gil-Werman: the input is cut into blocks of `period` bars; a window ending at i spans
+ * the suffix of one block and the prefix of the next, so its maximum is max(suffix max, prefix
+ * max) — two predictable comparisons per bar instead of the deque's data-dependent pops, about
+ * twice as fast on price series. Ties keep the newer value, as RollingMax does, so batch results
+ * equal the streaming kernels' bit for bit. An input holding NaN (whose result depends on the order
+ * of the deque's pops) is handed to the monotonic deque, so it gives what it always gave.
  */
+export function rollingMaxInto(
+  values: ArrayLike<number>,
+  period: number,
+  out: Float64Array,
+): Float64Array {
+  if (!blockRollingMax(values, period, out)) dequeRollingMax(values, period, out);
+  return out;
+}
+
+/** Batch rolling minimum into `out`; see rollingMaxInto. */
+export function rollingMinInto(
+  values: ArrayLike<number>,
+  period: number,
+  out: Float64Array,
+): Float64Array {
+  if (!blockRollingMin(values, period, out)) dequeRollingMin(values, period, out);
+  return out;
+}
+
+/** Batch rolling maximum in a new array; see rollingMaxInto. */
 export function rollingMax(values: ArrayLike<number>, period: number): Float64Array {
+  return rollingMaxInto(values, period, new Float64Array(values.length));
+}
+
+/** Batch rolling minimum in a new array; see rollingMaxInto. */
+export function rollingMin(values: ArrayLike<number>, period: number): Float64Array {
+  return rollingMinInto(values, period, new Float64Array(values.length));
+}
+
+/** False (out partly written) when a NaN is met: the caller then uses the deque. */
+function blockRollingMax(values: ArrayLike<number>, period: number, out: Float64Array): boolean {
   const n = values.length;
-  const out = new Float64Array(n);
+  if (n === 0) return true;
+  const p = period;
+  // First block: the windows are the prefixes of the series.
+  const first = p < n ? p : n;
+  let g = values[0]!;
+  if (g !== g) return false;
+  out[0] = g;
+  for (let i = 1; i < first; i++) {
+    const v = values[i]!;
+    if (v !== v) return false;
+    g = v >= g ? v : g;
+    out[i] = g;
+  }
+  // suffix[k] = max of values[start + k .. start + p − 1] for the block at `start`.
+  const suffix = new Float64Array(p);
+  for (let start = 0; start + p < n; start += p) {
+    let s = values[start + p - 1]!;
+    suffix[p - 1] = s;
+    for (let k = p - 2; k >= 1; k--) {
+      const v = values[start + k]!;
+      s = v > s ? v : s;
+      suffix[k] = s;
+    }
+    // Windows ending in the next block: its prefix up to i and this block's suffix from i − p + 1.
+    const next = start + p;
+    const last = next + p - 1 < n ? next + p - 1 : n;
+    g = -Infinity;
+    for (let i = next; i < last; i++) {
+      const v = values[i]!;
+      if (v !== v) return false;
+      g = v >= g ? v : g;
+      const h = suffix[i - next + 1]!;
+      out[i] = g >= h ? g : h;
+    }
+    // The window ending on the block's last bar is exactly the block.
+    if (last < n) {
+      const v = values[last]!;
+      if (v !== v) return false;
+      out[last] = v >= g ? v : g;
+    }
+  }
+  return true;
+}
+
+function blockRollingMin(values: ArrayLike<number>, period: number, out: Float64Array): boolean {
+  const n = values.length;
+  if (n === 0) return true;
+  const p = period;
+  const first = p < n ? p : n;
+  let g = values[0]!;
+  if (g !== g) return false;
+  out[0] = g;
+  for (let i = 1; i < first; i++) {
+    const v = values[i]!;
+    if (v !== v) return false;
+    g = v <= g ? v : g;
+    out[i] = g;
+  }
+  const suffix = new Float64Array(p);
+  for (let start = 0; start + p < n; start += p) {
+    let s = values[start + p - 1]!;
+    suffix[p - 1] = s;
+    for (let k = p - 2; k >= 1; k--) {
+      const v = values[start + k]!;
+      s = v < s ? v : s;
+      suffix[k] = s;
+    }
+    const next = start + p;
+    const last = next + p - 1 < n ? next + p - 1 : n;
+    g = Infinity;
+    for (let i = next; i < last; i++) {
+      const v = values[i]!;
+      if (v !== v) return false;
+      g = v <= g ? v : g;
+      const h = suffix[i - next + 1]!;
+      out[i] = g <= h ? g : h;
+    }
+    if (last < n) {
+      const v = values[last]!;
+      if (v !== v) return false;
+      out[last] = v <= g ? v : g;
+    }
+  }
+  return true;
+}
+
+/**
+ * The monotonic-deque rolling maximum (RollingMax's rule over indices into the input, in a small
+ * power-of-two ring), used when the input holds NaN.
+ */
+function dequeRollingMax(values: ArrayLike<number>, period: number, out: Float64Array): void {
+  const n = values.length;
   const mask = ringMask(period);
   const queue = new Int32Array(mask + 1);
   let head = 0;
@@ -222,13 +347,10 @@ export function rollingMax(values: ArrayLike<number>, period: number): Float64Ar
     if (queue[head & mask]! <= i - period) head++;
     out[i] = values[queue[head & mask]!]!;
   }
-  return out;
 }
 
-/** Batch rolling minimum; see rollingMax. */
-export function rollingMin(values: ArrayLike<number>, period: number): Float64Array {
+function dequeRollingMin(values: ArrayLike<number>, period: number, out: Float64Array): void {
   const n = values.length;
-  const out = new Float64Array(n);
   const mask = ringMask(period);
   const queue = new Int32Array(mask + 1);
   let head = 0;
@@ -240,5 +362,4 @@ export function rollingMin(values: ArrayLike<number>, period: number): Float64Ar
     if (queue[head & mask]! <= i - period) head++;
     out[i] = values[queue[head & mask]!]!;
   }
-  return out;
 }

@@ -3,8 +3,8 @@ import {
   assertPeriod,
   type Kernel,
   RollingMax,
-  rollingMax,
-  rollingMin,
+  rollingMaxInto,
+  rollingMinInto,
   StreamingIndicator,
 } from './kernel';
 import { SmaKernel } from './sma';
@@ -95,16 +95,17 @@ export function stochastic(
 ): StochasticLines {
   const kernel = new StochasticKernel(params);
   const { close } = series;
-  const highest = rollingMax(series.high, params.period);
-  const lowest = rollingMin(series.low, params.period);
   const n = close.length;
-  const lines: StochasticLines = { k: new Float64Array(n), d: new Float64Array(n) };
+  // %K's array holds the highest highs and %D's the lowest lows until each bar, read first,
+  // replaces them with its own values (no scratch arrays).
+  const k = rollingMaxInto(series.high, params.period, new Float64Array(n));
+  const d = rollingMinInto(series.low, params.period, new Float64Array(n));
   for (let i = 0; i < n; i++) {
-    kernel.stepRange(highest[i]!, lowest[i]!, close[i]!);
-    lines.k[i] = kernel.k;
-    lines.d[i] = kernel.d;
+    kernel.stepRange(k[i]!, d[i]!, close[i]!);
+    k[i] = kernel.k;
+    d[i] = kernel.d;
   }
-  return lines;
+  return { k, d };
 }
 
 export class StochasticStream extends StreamingIndicator<

@@ -3,8 +3,8 @@ import {
   assertPeriod,
   type Kernel,
   RollingMax,
-  rollingMax,
-  rollingMin,
+  rollingMaxInto,
+  rollingMinInto,
   StreamingIndicator,
 } from './kernel';
 
@@ -67,11 +67,12 @@ export function williamsR(
 ): Float64Array {
   const kernel = new WilliamsRKernel(params.period);
   const { close } = series;
-  const highest = rollingMax(series.high, params.period);
-  const lowest = rollingMin(series.low, params.period);
-  const out = new Float64Array(close.length);
-  for (let i = 0; i < close.length; i++) {
-    out[i] = kernel.stepRange(highest[i]!, lowest[i]!, close[i]!);
+  const n = close.length;
+  // The highest highs go straight into the output; each bar reads its own before replacing it.
+  const out = rollingMaxInto(series.high, params.period, new Float64Array(n));
+  const lowest = rollingMinInto(series.low, params.period, new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    out[i] = kernel.stepRange(out[i]!, lowest[i]!, close[i]!);
   }
   return out;
 }
