@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { useTRPC } from '@/components/providers/trpc-provider';
+import { HeaderSearch } from '@/components/stocks/search/header-search';
 import { CloseIcon, LogoMark, MenuIcon } from '@/components/ui/icons';
 import { LocaleSwitcher } from './locale-switcher';
 import { NavLinks } from './nav-links';
@@ -15,7 +16,11 @@ import { UserMenu, type ShellUser } from './user-menu';
 
 const MOBILE_MENU_ID = 'mobile-menu';
 
-/** Logo, navigation, language, theme and account; below `md` the extras fold into a menu. */
+/**
+ * Logo, navigation, stock search, language, theme and account. The header's content is at most
+ * 1104 px wide; below `xl` the links, search field and extras no longer fit one row, so they fold
+ * into a menu and the search becomes a button. The search field takes whatever width is left.
+ */
 export function AppHeader({ user: sessionUser }: { user: ShellUser }) {
   const t = useTranslations('shell');
   const trpc = useTRPC();
@@ -27,7 +32,7 @@ export function AppHeader({ user: sessionUser }: { user: ShellUser }) {
 
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4 sm:px-6">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4 sm:px-6">
         <Link
           href="/dashboard"
           aria-label={t('homeLink')}
@@ -38,32 +43,35 @@ export function AppHeader({ user: sessionUser }: { user: ShellUser }) {
           <span aria-hidden="true">Stockvis</span>
         </Link>
 
-        <nav aria-label={t('mainNavigation')} className="hidden md:block">
+        <nav aria-label={t('mainNavigation')} className="hidden xl:block">
           <NavLinks />
         </nav>
 
-        <div className="ml-auto hidden items-center gap-2 md:flex">
-          <LocaleSwitcher signedIn className="w-32" />
-          <ThemeToggle />
-          <UserMenu user={user} />
-        </div>
+        <div className="ml-auto flex min-w-0 flex-1 items-center justify-end gap-2">
+          <HeaderSearch />
+          <div className="hidden items-center gap-2 xl:flex">
+            <LocaleSwitcher signedIn className="w-32" />
+            <ThemeToggle />
+            <UserMenu user={user} />
+          </div>
 
-        <button
-          type="button"
-          aria-expanded={menuOpen}
-          aria-controls={MOBILE_MENU_ID}
-          aria-label={menuOpen ? t('closeMenu') : t('openMenu')}
-          onClick={() => setMenuOpen((open) => !open)}
-          className="ml-auto inline-flex size-10 items-center justify-center rounded-lg hover:bg-surface-muted md:hidden"
-        >
-          {menuOpen ? <CloseIcon className="size-5" /> : <MenuIcon className="size-5" />}
-        </button>
+          <button
+            type="button"
+            aria-expanded={menuOpen}
+            aria-controls={MOBILE_MENU_ID}
+            aria-label={menuOpen ? t('closeMenu') : t('openMenu')}
+            onClick={() => setMenuOpen((open) => !open)}
+            className="inline-flex size-10 items-center justify-center rounded-lg hover:bg-surface-muted xl:hidden"
+          >
+            {menuOpen ? <CloseIcon className="size-5" /> : <MenuIcon className="size-5" />}
+          </button>
+        </div>
       </div>
 
       <div
         id={MOBILE_MENU_ID}
         hidden={!menuOpen}
-        className="border-t border-border bg-surface px-4 pt-3 pb-4 md:hidden"
+        className="border-t border-border bg-surface px-4 pt-3 pb-4 xl:hidden"
       >
         <nav aria-label={t('mainNavigation')}>
           <NavLinks orientation="vertical" onNavigate={close} />
