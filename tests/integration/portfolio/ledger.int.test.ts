@@ -99,19 +99,21 @@ describe(`portfolio ledger service (${process.env.TEST_DB ?? 'pglite'})`, () => 
 
     it("answers NOT_FOUND for another user's account everywhere", async () => {
       const account = await krwAccount();
+      // Thunks, run one at a time: a rejection must never wait unobserved.
       const attempts = [
-        ledger.accounts.update(bob, account.id, { name: 'x' }),
-        ledger.accounts.delete(bob, account.id),
-        ledger.transactions.create(bob, {
-          accountId: account.id,
-          type: 'deposit',
-          tradeDate: '2024-01-02',
-          amount: '1',
-        }),
-        ledger.transactions.list(bob, { accountId: account.id, limit: 10 }),
+        () => ledger.accounts.update(bob, account.id, { name: 'x' }),
+        () => ledger.accounts.delete(bob, account.id),
+        () =>
+          ledger.transactions.create(bob, {
+            accountId: account.id,
+            type: 'deposit',
+            tradeDate: '2024-01-02',
+            amount: '1',
+          }),
+        () => ledger.transactions.list(bob, { accountId: account.id, limit: 10 }),
       ];
       for (const attempt of attempts) {
-        const error = await caught(attempt);
+        const error = await caught(attempt());
         expect(isDomainError(error) && error.code).toBe('NOT_FOUND');
       }
       const tx = await ledger.transactions.create(alice, {
@@ -121,14 +123,15 @@ describe(`portfolio ledger service (${process.env.TEST_DB ?? 'pglite'})`, () => 
         amount: '5',
       });
       for (const attempt of [
-        ledger.transactions.update(bob, tx.id, {
-          type: 'deposit',
-          tradeDate: '2024-01-02',
-          amount: '9',
-        }),
-        ledger.transactions.delete(bob, tx.id),
+        () =>
+          ledger.transactions.update(bob, tx.id, {
+            type: 'deposit',
+            tradeDate: '2024-01-02',
+            amount: '9',
+          }),
+        () => ledger.transactions.delete(bob, tx.id),
       ]) {
-        const error = await caught(attempt);
+        const error = await caught(attempt());
         expect(isDomainError(error) && error.code).toBe('NOT_FOUND');
       }
       expect((await ledger.transactions.list(bob, { limit: 10 })).items).toEqual([]);
