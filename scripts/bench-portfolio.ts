@@ -13,12 +13,8 @@
  *   and valued with `valuePortfolio`), for comparison; `--no-replay` skips it.
  * The scratch database is dropped afterwards. `--json` prints one JSON line.
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { createDatabase } from '@/server/db/client';
-import { withDatabase } from '@/server/db/engine-adapters/postgres';
-import { applyMigrations } from '@/server/db/migrate';
+import { createScratchDatabase } from './bench/scratch-database';
 import type { PrismaClient } from '@/server/generated/prisma/client';
 import { chunks } from '@/server/market-data/store/sql-batch';
 import { valueAccounts } from '@/server/portfolio/analytics-valuation';
@@ -83,25 +79,10 @@ function priceOn(symbol: string, date: string, currency: Currency): string {
 }
 
 async function main() {
-  const server =
-    process.env.BENCH_DATABASE_URL ??
-    process.env.TEST_DATABASE_URL ??
-    'postgresql://postgres@127.0.0.1:5432/test';
-  const name = `stockvis_bench_${randomBytes(5).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const handle = await createDatabase({ kind: 'postgres', url: withDatabase(server, name) });
+  const scratch = await createScratchDatabase();
+  const { handle } = scratch;
   try {
-    await applyMigrations(handle.engineAdapter);
-    say(`scratch database ${name} on ${new URL(server).host}`);
+    say(`PostgreSQL ${scratch.label}`);
     const setupStart = performance.now();
     const counts = await seedData(handle.prisma);
     const setupSeconds = (performance.now() - setupStart) / 1000;
@@ -166,8 +147,7 @@ async function main() {
       );
     }
   } finally {
-    await handle.close();
-    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await scratch.dispose();
   }
 }
 

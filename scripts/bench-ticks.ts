@@ -6,14 +6,11 @@
  * BENCH_DATABASE_URL / TEST_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/test) and
  * dropped afterwards. Pass `--embedded` to measure the embedded PGlite instead.
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { createDatabase, type DatabaseHandle } from '@/server/db/client';
-import { withDatabase } from '@/server/db/engine-adapters/postgres';
+import { createScratchDatabase } from './bench/scratch-database';
+import { pgliteClientAdapter } from '@/server/db/client';
 import { applyMigrations } from '@/server/db/migrate';
 import { openMemoryPglite } from '@/server/db/pglite-template';
-import { pgliteClientAdapter } from '@/server/db/client';
 import { pgliteEngineAdapter } from '@/server/db/engine-adapters/pglite';
 import { PrismaClient } from '@/server/generated/prisma/client';
 import { logger } from '@/server/logger';
@@ -52,11 +49,7 @@ const CHUNK = 2_000;
 const log = logger.child({ module: 'bench' });
 log.level = 'warn';
 
-type Scratch = {
-  db: DatabaseHandle | { prisma: PrismaClient; close(): Promise<void> };
-  label: string;
-  drop(): Promise<void>;
-};
+type Scratch = { prisma: PrismaClient; label: string; dispose(): Promise<void> };
 
 async function scratchDatabase(): Promise<Scratch> {
   if (args.embedded) {
@@ -65,39 +58,20 @@ async function scratchDatabase(): Promise<Scratch> {
     const engine = pgliteEngineAdapter(pglite);
     await applyMigrations(engine);
     return {
-      db: {
-        prisma,
-        close: async () => {
-          await prisma.$disconnect();
-          await engine.close();
-          await pglite.close();
-        },
-      },
+      prisma,
       label: 'embedded PGlite (in memory)',
-      drop: async () => undefined,
+      dispose: async () => {
+        await prisma.$disconnect();
+        await engine.close();
+        await pglite.close();
+      },
     };
   }
-  const server =
-    process.env.BENCH_DATABASE_URL ??
-    process.env.TEST_DATABASE_URL ??
-    'postgresql://postgres@127.0.0.1:5432/test';
-  const name = `stockvis_bench_${randomBytes(5).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const db = await createDatabase({ kind: 'postgres', url: withDatabase(server, name) });
-  await applyMigrations(db.engineAdapter);
+  const scratch = await createScratchDatabase();
   return {
-    db,
-    label: `PostgreSQL ${new URL(server).host} (scratch database ${name})`,
-    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    prisma: scratch.handle.prisma,
+    label: `PostgreSQL ${scratch.label}`,
+    dispose: () => scratch.dispose(),
   };
 }
 
@@ -170,7 +144,7 @@ function firehose(symbols: string[], total: number, buffered: () => number) {
 
 async function main() {
   const scratch = await scratchDatabase();
-  const store = createTickStore(scratch.db.prisma);
+  const store = createTickStore(scratch.prisma);
   const sizes: number[] = [];
   const ids: bigint[] = [];
   const countingStore = {
@@ -222,7 +196,7 @@ async function main() {
   const elapsedMs = performance.now() - started;
   await new Promise((resolve) => setTimeout(resolve, 300)); // last throttled publishes
 
-  const [check] = await scratch.db.prisma.$queryRawUnsafe<
+  const [check] = await scratch.prisma.$queryRawUnsafe<
     { n: number; distinct_ids: number; id_sum: string; bar_ticks: number; bar_volume: string }[]
   >(`SELECT (SELECT count(*)::int FROM "Tick") AS n,
             (SELECT count(DISTINCT id)::int FROM "Tick") AS distinct_ids,
@@ -255,8 +229,7 @@ async function main() {
     exactlyOnce,
     finalPricesPublished,
   };
-  await scratch.db.close();
-  await scratch.drop();
+  await scratch.dispose();
   if (args.json) {
     console.log(JSON.stringify(result));
   } else {

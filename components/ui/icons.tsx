@@ -131,3 +131,12 @@ export const LogoMark = (p: IconProps) => (
     />
   </svg>
 );
+
+export function SearchIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <circle cx="11" cy="11" r="7" />
+      <path d="m20 20-3.5-3.5" />
+    </Icon>
+  );
+}

@@ -2,7 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { SearchIcon } from './search-icon';
+import { SearchIcon } from '@/components/ui/icons';
 import { SearchOverlay } from './search-overlay';
 import { StockSearch } from './stock-search';
 import { useSlashShortcut } from './use-slash-shortcut';

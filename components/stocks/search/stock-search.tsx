@@ -15,7 +15,7 @@ import { cn } from '@/components/ui/cn';
 import { controlClasses } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/spinner';
 import { isNavigationKey, moveActive } from './active-option';
-import { SearchIcon } from './search-icon';
+import { SearchIcon } from '@/components/ui/icons';
 import { SearchPopup } from './search-popup';
 import { stockHref } from './stock-href';
 import { MAX_QUERY_LENGTH, useStockSearch } from './use-stock-search';
