@@ -4,12 +4,14 @@ import {
   CandlestickSeries,
   ColorType,
   HistogramSeries,
+  LineSeries,
   createChart,
   type IChartApi,
   type ISeriesApi,
   type Time,
 } from 'lightweight-charts';
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { OverlayLine } from '@/components/analysis/technical/overlay-lines';
 
 /** One candle; `time` is 'YYYY-MM-DD' or epoch seconds already shifted to the wall clock shown. */
 export type Candle = {
@@ -30,8 +32,12 @@ export type CandlestickChartProps = {
   /** Price axis and crosshair labels (e.g. KRW without decimals). */
   formatPrice: (price: number) => string;
   locale: string;
+  /** Indicator lines on the price scale (moving averages, bands, SAR dots…). */
+  overlays?: readonly OverlayLine[];
   className?: string;
 };
+
+const NO_OVERLAYS: readonly OverlayLine[] = [];
 
 const themes = {
   light: { text: '#566070', grid: '#eef0f4', border: '#dfe3e9' },
@@ -57,6 +63,7 @@ export function CandlestickChart({
   showTime,
   formatPrice,
   locale,
+  overlays = NO_OVERLAYS,
   className,
 }: CandlestickChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -64,6 +71,7 @@ export function CandlestickChart({
   const candleSeriesRef = useRef<ISeriesApi<'Candlestick'> | null>(null);
   const volumeSeriesRef = useRef<ISeriesApi<'Histogram'> | null>(null);
   const shownRef = useRef<readonly Candle[]>([]);
+  const overlaySeriesRef = useRef(new Map<string, ISeriesApi<'Line'>>());
   const formatRef = useRef(formatPrice);
   useLayoutEffect(() => {
     formatRef.current = formatPrice;
@@ -96,6 +104,7 @@ export function CandlestickChart({
       candleSeriesRef.current = null;
       volumeSeriesRef.current = null;
       shownRef.current = [];
+      overlaySeriesRef.current = new Map();
     };
   }, []);
 
@@ -157,6 +166,38 @@ export function CandlestickChart({
     }
     shownRef.current = candles;
   }, [candles, colors, scheme]);
+
+  // Overlays: one line series per key, added and removed as indicators are toggled.
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    const existing = overlaySeriesRef.current;
+    const wanted = new Set(overlays.map((overlay) => overlay.key));
+    for (const [key, series] of existing) {
+      if (!wanted.has(key)) {
+        chart.removeSeries(series);
+        existing.delete(key);
+      }
+    }
+    for (const overlay of overlays) {
+      let series = existing.get(overlay.key);
+      if (!series) {
+        const dots = overlay.style === 'dots';
+        series = chart.addSeries(LineSeries, {
+          lineWidth: dots ? 2 : 1,
+          lineVisible: !dots,
+          pointMarkersVisible: dots,
+          pointMarkersRadius: dots ? 1.5 : undefined,
+          priceLineVisible: false,
+          lastValueVisible: false,
+          crosshairMarkerVisible: false,
+        });
+        existing.set(overlay.key, series);
+      }
+      series.applyOptions({ color: overlay.color });
+      series.setData(overlay.points);
+    }
+  }, [overlays]);
 
   return <div ref={containerRef} className={className} />;
 }

@@ -8,6 +8,8 @@ import { cn } from '@/components/ui/cn';
 /** Only pages that exist and work. */
 export const NAV_ITEMS = [
   { href: '/dashboard', key: 'dashboard' },
+  { href: '/markets', key: 'markets' },
+  { href: '/backtests', key: 'backtests' },
   { href: '/settings', key: 'settings' },
   { href: '/system', key: 'system' },
 ] as const;
@@ -36,7 +38,7 @@ export function NavLinks({
               aria-current={active ? 'page' : undefined}
               onClick={onNavigate}
               className={cn(
-                'flex items-center rounded-md px-3 text-sm font-medium transition-colors',
+                'flex items-center rounded-md px-2.5 text-sm font-medium transition-colors',
                 orientation === 'vertical' ? 'h-11' : 'h-9',
                 active
                   ? 'bg-accent-subtle text-accent'

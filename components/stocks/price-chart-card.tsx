@@ -4,6 +4,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useMemo, useRef, useState } from 'react';
 import { useFormatter, useLocale, useTranslations } from 'use-intl';
+import { overlayLines } from '@/components/analysis/technical/overlay-lines';
+import { TechnicalAnalysisBody } from '@/components/analysis/technical/technical-analysis-body';
+import { useTechnicalAnalysis } from '@/components/analysis/technical/use-technical-analysis';
 import { useRealtimeEvent } from '@/components/providers/realtime-provider';
 import { useTRPC } from '@/components/providers/trpc-provider';
 import { Alert } from '@/components/ui/alert';
@@ -63,6 +66,8 @@ export function PriceChartCard({ symbol, name, market, currency, kind, realUntil
   const [interval, setChartInterval] = useState<ChartInterval>('daily');
   const [period, setPeriod] = useState<ChartPeriod>(defaultPeriod.daily);
   const timeZone = marketTimeZones[market];
+  // Indicator overlays on this chart and oscillator panels below it, on the same bars and ticks.
+  const analysis = useTechnicalAnalysis({ symbol, interval, period, timeZone });
 
   const chart = useQuery(
     trpc.stocks.chart.queryOptions(
@@ -102,6 +107,11 @@ export function PriceChartCard({ symbol, name, market, currency, kind, realUntil
   const shownBars = fresh ? current.bars : (chart.data?.bars ?? NO_BARS);
   const candles = useMemo(() => candlesFromBars(shownBars, timeZone), [shownBars, timeZone]);
   const colors = priceColors(locale, scheme);
+  const { indicators, times } = analysis;
+  const overlays = useMemo(
+    () => overlayLines({ indicators, times, timeZone }, scheme),
+    [indicators, times, timeZone, scheme],
+  );
   const priceOptions = priceFormatOptions(currency, kind);
   const formatAxisPrice = (price: number) =>
     format.number(price, {
@@ -190,6 +200,7 @@ export function PriceChartCard({ symbol, name, market, currency, kind, realUntil
                 showTime={interval === 'intraday'}
                 formatPrice={formatAxisPrice}
                 locale={locale}
+                overlays={overlays}
                 className="h-full w-full"
               />
               <figcaption className="sr-only">
@@ -202,6 +213,8 @@ export function PriceChartCard({ symbol, name, market, currency, kind, realUntil
             </figure>
           )}
         </div>
+
+        <TechnicalAnalysisBody analysis={analysis} />
 
         {simulatedFrom && realUntil ? (
           <p className="text-xs text-muted" data-testid="simulated-note">

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useFormatter, useLocale, useTranslations } from 'use-intl';
+import { SignalPanel } from '@/components/analysis/signals/signal-panel';
 import { useTRPC } from '@/components/providers/trpc-provider';
 import { AddToWatchlist } from './add-to-watchlist';
 import { CollectionProgressCard } from './collection-progress-card';
@@ -83,7 +84,10 @@ export function StockView({ detail: initial, marketOpen, portfolioAction }: Prop
             realUntil={detail.realUntil}
           />
         </div>
-        <OverviewCard symbol={symbol} currency={instrument.currency} kind={instrument.kind} />
+        <div className="flex min-w-0 flex-col gap-6">
+          <OverviewCard symbol={symbol} currency={instrument.currency} kind={instrument.kind} />
+          <SignalPanel symbol={symbol} />
+        </div>
         <div className="min-w-0 lg:col-span-3">
           <StatementsCard symbol={symbol} />
         </div>
