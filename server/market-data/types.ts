@@ -178,7 +178,10 @@ export interface TickSubscription {
 export interface TickStreamHandlers {
   onTick(tick: Tick): void;
   /** Connection state changes, for the collector's stats. */
-  onStatus?(status: { state: 'connecting' | 'open' | 'reconnecting' | 'closed'; error?: string }): void;
+  onStatus?(status: {
+    state: 'connecting' | 'open' | 'reconnecting' | 'closed';
+    error?: string;
+  }): void;
 }
 
 /**

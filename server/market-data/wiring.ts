@@ -183,7 +183,12 @@ function configuredProviders(
 ): MarketDataProvider[] {
   const { config } = deps;
   const providers: MarketDataProvider[] = [
-    createDemoProvider({ seed: config.demo.seed, followSessions: config.demo.followSessions }),
+    // Two prints a second per symbol: a live page sees the price move within a few seconds.
+    createDemoProvider({
+      seed: config.demo.seed,
+      followSessions: config.demo.followSessions,
+      tickIntervalMs: 500,
+    }),
   ];
   if (config.alphaVantage) {
     const breaker = createCircuitBreaker({ provider: 'alphavantage' });
