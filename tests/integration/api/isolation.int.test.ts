@@ -145,3 +145,73 @@ describe('manual heartbeats', () => {
     expect(await createCaller(contextFor(alice)).system.requestHeartbeat()).toEqual({ sent: true });
   });
 });
+
+describe('portfolios and analysis through tRPC', () => {
+  it('serves a user their own portfolio and answers NOT_FOUND to anyone else', async () => {
+    const asAlice = createCaller(contextFor(alice));
+    const asBob = createCaller(contextFor(bob));
+    const account = await asAlice.portfolios.accounts.create({
+      name: 'Main',
+      kind: 'brokerage',
+      baseCurrency: 'KRW',
+      allowNegativeCash: false,
+    });
+    await asAlice.portfolios.transactions.create({
+      accountId: account.id,
+      type: 'deposit',
+      tradeDate: '2024-01-02',
+      currency: 'KRW',
+      amount: '10000000',
+    });
+    await asAlice.portfolios.transactions.create({
+      accountId: account.id,
+      type: 'buy',
+      tradeDate: '2024-01-03',
+      currency: 'KRW',
+      symbol: '005930',
+      quantity: '10',
+      price: '77000',
+      fees: '100',
+    });
+    const holdings = await asAlice.portfolios.holdings({});
+    expect(holdings.map((h: { symbol: string }) => h.symbol)).toContain('005930.KS');
+    const summary = await asAlice.portfolios.summary();
+    expect(summary).toBeDefined();
+
+    expect(await asBob.portfolios.accounts.list()).toEqual([]);
+    await expect(
+      asBob.portfolios.transactions.list({ accountId: account.id, limit: 10 }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(asBob.portfolios.accounts.delete({ id: account.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  }, 60_000);
+
+  it('keeps backtest runs private and refuses a bad strategy parameter by name', async () => {
+    const asAlice = createCaller(contextFor(alice));
+    const asBob = createCaller(contextFor(bob));
+    const strategies = await asAlice.indicators.strategies();
+    expect(strategies.map((s: { id: string }) => s.id)).toContain('sma-cross');
+    await expect(
+      asAlice.indicators.backtest({
+        symbol: 'AAPL',
+        strategy: 'sma-cross',
+        params: { fast: 30, slow: 10 },
+        initialCash: 10_000,
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('fast') });
+    const { runId } = await asAlice.indicators.backtest({
+      symbol: 'AAPL',
+      strategy: 'sma-cross',
+      params: { fast: 10, slow: 30 },
+      initialCash: 10_000,
+    });
+    expect((await asAlice.indicators.backtestRuns()).map((r: { id: string }) => r.id)).toContain(
+      runId,
+    );
+    expect(await asBob.indicators.backtestRuns()).toEqual([]);
+    await expect(asBob.indicators.backtestRun({ id: runId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
