@@ -176,7 +176,8 @@ describe('portfolios and analysis through tRPC', () => {
     const holdings = await asAlice.portfolios.holdings({});
     expect(holdings.map((h: { symbol: string }) => h.symbol)).toContain('005930.KS');
     const summary = await asAlice.portfolios.summary();
-    expect(summary).toBeDefined();
+    // ₩10,000,000 deposited; ₩770,100 spent on shares and the fee: cash is exact.
+    expect(summary).toMatchObject({ currency: 'KRW', invested: '10000000', cash: '9229900' });
 
     expect(await asBob.portfolios.accounts.list()).toEqual([]);
     await expect(
