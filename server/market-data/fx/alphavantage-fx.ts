@@ -8,11 +8,11 @@
 import { z } from 'zod';
 import type { CircuitBreaker } from '@/server/market-data/circuit-breaker';
 import { ProviderError } from '@/server/market-data/errors';
-import { assertHttpOk, fetchJson, type FetchLike } from '@/server/market-data/http';
-import { classifyAlphaVantageBody } from '@/server/market-data/providers/alphavantage/classify';
+import type { FetchLike } from '@/server/market-data/http';
+import { createAlphaVantageQuery } from '@/server/market-data/providers/alphavantage/query';
 import { avDate, decimalString } from '@/server/market-data/providers/alphavantage/schemas';
 import type { RequestBudget } from '@/server/market-data/rate-budget';
-import { withRetry, type RetryPolicy } from '@/server/market-data/retry';
+import type { RetryPolicy } from '@/server/market-data/retry';
 
 export interface AlphaVantageFxConfig {
   apiKey: string;
@@ -41,37 +41,21 @@ const fxDailySchema = z.object({
 });
 
 export function createAlphaVantageFx(config: AlphaVantageFxConfig) {
-  const baseUrl = (config.baseUrl ?? 'https://www.alphavantage.co').replace(/\/+$/, '');
-  const timeoutMs = config.timeoutMs ?? 15_000;
+  const query = createAlphaVantageQuery(config);
 
   return {
     /** Daily closes of base/quote, oldest first. */
     async fxDaily(base: string, quote: string, signal?: AbortSignal): Promise<FxDailyRate[]> {
       const from = currencyCode.parse(base);
       const to = currencyCode.parse(quote);
-      const url = new URL('/query', baseUrl);
-      url.searchParams.set('function', 'FX_DAILY');
-      url.searchParams.set('from_symbol', from);
-      url.searchParams.set('to_symbol', to);
-      url.searchParams.set('outputsize', config.outputSize ?? 'compact');
-      url.searchParams.set('apikey', config.apiKey);
-      const body = await withRetry(
-        () =>
-          config.breaker.run(async () => {
-            await config.budget.acquire(signal);
-            const response = await fetchJson('alphavantage', {
-              url: url.toString(),
-              timeoutMs,
-              signal,
-              fetch: config.fetch,
-            });
-            assertHttpOk('alphavantage', response);
-            const error = classifyAlphaVantageBody(response.body);
-            if (error) throw error;
-            return response.body;
-          }),
-        config.retry,
-        { signal },
+      const body = await query(
+        {
+          function: 'FX_DAILY',
+          from_symbol: from,
+          to_symbol: to,
+          outputsize: config.outputSize ?? 'compact',
+        },
+        signal,
       );
       const parsed = fxDailySchema.safeParse(body);
       if (!parsed.success) {

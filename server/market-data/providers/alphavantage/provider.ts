@@ -2,9 +2,9 @@ import { tzOffset } from '@date-fns/tz';
 import type { z } from 'zod';
 import type { CircuitBreaker } from '@/server/market-data/circuit-breaker';
 import { ProviderError } from '@/server/market-data/errors';
-import { assertHttpOk, fetchJson, type FetchLike } from '@/server/market-data/http';
+import type { FetchLike } from '@/server/market-data/http';
 import type { RequestBudget } from '@/server/market-data/rate-budget';
-import { withRetry, type RetryPolicy } from '@/server/market-data/retry';
+import type { RetryPolicy } from '@/server/market-data/retry';
 import type {
   Bar,
   BarRange,
@@ -18,7 +18,7 @@ import type {
   SearchMatch,
   StatementKind,
 } from '@/server/market-data/types';
-import { classifyAlphaVantageBody } from './classify';
+import { createAlphaVantageQuery } from './query';
 import {
   dailySeriesSchema,
   globalQuoteSchema,
@@ -83,34 +83,9 @@ const overviewMetrics: [OverviewMetric, keyof z.output<typeof overviewSchema>][]
 ];
 
 export function createAlphaVantageProvider(config: AlphaVantageConfig): MarketDataProvider {
-  const baseUrl = (config.baseUrl ?? 'https://www.alphavantage.co').replace(/\/+$/, '');
-  const timeoutMs = config.timeoutMs ?? 15_000;
   const now = config.now ?? Date.now;
 
-  /** breaker → budget → request → classify, retried for transient kinds only. */
-  async function query(params: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
-    const url = new URL('/query', baseUrl);
-    for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-    url.searchParams.set('apikey', config.apiKey);
-    return withRetry(
-      () =>
-        config.breaker.run(async () => {
-          await config.budget.acquire(signal);
-          const response = await fetchJson('alphavantage', {
-            url: url.toString(),
-            timeoutMs,
-            signal,
-            fetch: config.fetch,
-          });
-          assertHttpOk('alphavantage', response);
-          const error = classifyAlphaVantageBody(response.body);
-          if (error) throw error;
-          return response.body;
-        }),
-      config.retry,
-      { signal },
-    );
-  }
+  const query = createAlphaVantageQuery(config);
 
   return {
     id: 'alphavantage',
