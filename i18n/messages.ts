@@ -1,4 +1,14 @@
 import type { AppLocale } from './locale';
+import enPortfolio from './messages/en/portfolio.json';
+import koPortfolio from './messages/ko/portfolio.json';
+import enLedger from './messages/en/ledger.json';
+import koLedger from './messages/ko/ledger.json';
+import enAlerts from './messages/en/alerts.json';
+import koAlerts from './messages/ko/alerts.json';
+import enAlertRules from './messages/en/alertRules.json';
+import koAlertRules from './messages/ko/alertRules.json';
+import enChannels from './messages/en/channels.json';
+import koChannels from './messages/ko/channels.json';
 import enAnalysis from './messages/en/analysis.json';
 import enCore from './messages/en.json';
 import enMarkets from './messages/en/markets.json';
@@ -17,6 +27,11 @@ const en = {
   stocks: enStocks,
   markets: enMarkets,
   analysis: enAnalysis,
+  portfolio: enPortfolio,
+  ledger: enLedger,
+  alerts: enAlerts,
+  alertRules: enAlertRules,
+  channels: enChannels,
 };
 
 /** English is the reference catalogue: its shape types every `t()` key (see i18n/app-config.d.ts). */
@@ -27,6 +42,11 @@ const ko: AppMessages = {
   stocks: koStocks as AppMessages['stocks'],
   markets: koMarkets as AppMessages['markets'],
   analysis: koAnalysis as AppMessages['analysis'],
+  portfolio: koPortfolio as AppMessages['portfolio'],
+  ledger: koLedger as AppMessages['ledger'],
+  alerts: koAlerts as AppMessages['alerts'],
+  alertRules: koAlertRules as AppMessages['alertRules'],
+  channels: koChannels as AppMessages['channels'],
 };
 
 const catalogues: Record<AppLocale, AppMessages> = { en, ko };
