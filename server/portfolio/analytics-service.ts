@@ -35,8 +35,10 @@ import { displayCurrencyOf, valueUser } from './analytics-valuation';
 import { addDays, isCalendarDate } from './calc-dates';
 import type { PerformanceRange, rangeKeys } from './calc-ranges';
 import { ensureFxRates, readFxRates, weakestQuality, type FxQuality } from './fx-rates';
+import { createPortfolioRepo } from './repo';
 import {
   backfillAccountSnapshots,
+  readAccountSnapshots,
   readTotalSnapshots,
   rebuildTotalSnapshots,
 } from './snapshots-store';
@@ -119,6 +121,37 @@ export function createPortfolioAnalyticsService(deps: PortfolioAnalyticsDeps) {
     return rows;
   }
 
+  /**
+   * The daily series performance and history read: the user's totals in the display currency,
+   * or one account's snapshots in its base currency (backfilled on first read).
+   */
+  async function seriesFor(userId: string, accountId?: string) {
+    if (!accountId) {
+      const currency = await displayCurrencyOf(deps.db, userId);
+      return { currency, rows: await totalSnapshots(userId, currency) };
+    }
+    const account = await createPortfolioRepo(deps.db).getAccount(userId, accountId);
+    const end = today();
+    const read = () => readAccountSnapshots(deps.db, userId, { to: end, accountId });
+    let rows = await read();
+    if (rows.length === 0) {
+      const first = await deps.db.transaction.findFirst({
+        where: { accountId },
+        orderBy: { tradeDate: 'asc' },
+        select: { tradeDate: true },
+      });
+      if (first) {
+        await backfillAccountSnapshots(deps.db, {
+          accountId,
+          fromDate: first.tradeDate.toISOString().slice(0, 10),
+          today: end,
+        });
+        rows = await read();
+      }
+    }
+    return { currency: account.baseCurrency, rows };
+  }
+
   async function benchmarkCloses(currency: Currency, window: { from: string; to: string } | null) {
     const info = benchmarkFor(currency);
     if (!window) return { ...info, closes: [] };
@@ -158,29 +191,36 @@ export function createPortfolioAnalyticsService(deps: PortfolioAnalyticsDeps) {
   return {
     today,
 
-    async summary(userId: string): Promise<SummaryDto> {
-      return summaryDto(await value(userId));
+    async summary(userId: string, input: { accountId?: string } = {}): Promise<SummaryDto> {
+      return summaryDto(await value(userId, input.accountId));
     },
 
     async holdings(userId: string, input: { accountId?: string } = {}): Promise<HoldingDto[]> {
       return holdingsDto(await value(userId, input.accountId), input.accountId !== undefined);
     },
 
-    async allocation(userId: string, input: { by: AllocationBy }): Promise<AllocationDto> {
-      return allocationDto(await value(userId), input.by);
+    async allocation(
+      userId: string,
+      input: { by: AllocationBy; accountId?: string },
+    ): Promise<AllocationDto> {
+      return allocationDto(await value(userId, input.accountId), input.by);
     },
 
-    async performance(userId: string, input: { range: PerformanceRange }): Promise<PerformanceDto> {
-      const currency = await displayCurrencyOf(deps.db, userId);
-      const rows = await totalSnapshots(userId, currency);
+    async performance(
+      userId: string,
+      input: { range: PerformanceRange; accountId?: string },
+    ): Promise<PerformanceDto> {
+      const { currency, rows } = await seriesFor(userId, input.accountId);
       const range = rangeOver(rows, input.range, today());
       const bench = await benchmarkCloses(currency, benchmarkWindow(range));
       return computePerformance(currency, rows, input.range, today(), bench);
     },
 
-    async history(userId: string, input: { range: PerformanceRange }): Promise<HistoryDto> {
-      const currency = await displayCurrencyOf(deps.db, userId);
-      const rows = await totalSnapshots(userId, currency);
+    async history(
+      userId: string,
+      input: { range: PerformanceRange; accountId?: string },
+    ): Promise<HistoryDto> {
+      const { currency, rows } = await seriesFor(userId, input.accountId);
       const range = rangeOver(rows, input.range, today());
       const bench = await benchmarkCloses(currency, benchmarkWindow(range));
       return computeHistory(currency, rows, input.range, today(), bench);

@@ -8,32 +8,37 @@ const optionalDate = z
   .refine(isCalendarDate, { message: 'must be a date YYYY-MM-DD' })
   .optional();
 
+/** Every analytics query covers all the user's accounts, or one with `accountId`. */
+const accountScope = z.object({ accountId: z.string().min(1).max(64).optional() });
+
 /**
  * The analytics half of the `portfolios` router (valuation, performance, history, allocation,
  * FX); the lead merges it with the ledger half. Every figure is the signed-in user's; an account
  * id of another user answers NOT_FOUND. Money is exact decimal strings, rates are fractions.
  */
 export const portfolioAnalyticsRouter = {
-  summary: protectedProcedure.query(async ({ ctx }) =>
-    (await ctx.services()).portfolios.analytics.summary(ctx.userId),
-  ),
+  summary: protectedProcedure
+    .input(accountScope.optional())
+    .query(async ({ ctx, input }) =>
+      (await ctx.services()).portfolios.analytics.summary(ctx.userId, input ?? {}),
+    ),
   holdings: protectedProcedure
-    .input(z.object({ accountId: z.string().min(1).optional() }).optional())
+    .input(accountScope.optional())
     .query(async ({ ctx, input }) =>
       (await ctx.services()).portfolios.analytics.holdings(ctx.userId, input ?? {}),
     ),
   performance: protectedProcedure
-    .input(z.object({ range: performanceRangeSchema }))
+    .input(accountScope.extend({ range: performanceRangeSchema }))
     .query(async ({ ctx, input }) =>
       (await ctx.services()).portfolios.analytics.performance(ctx.userId, input),
     ),
   history: protectedProcedure
-    .input(z.object({ range: performanceRangeSchema }))
+    .input(accountScope.extend({ range: performanceRangeSchema }))
     .query(async ({ ctx, input }) =>
       (await ctx.services()).portfolios.analytics.history(ctx.userId, input),
     ),
   allocation: protectedProcedure
-    .input(z.object({ by: allocationBySchema }))
+    .input(accountScope.extend({ by: allocationBySchema }))
     .query(async ({ ctx, input }) =>
       (await ctx.services()).portfolios.analytics.allocation(ctx.userId, input),
     ),

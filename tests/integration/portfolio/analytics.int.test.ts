@@ -244,6 +244,28 @@ describe('snapshots and performance', () => {
     expect(account[0]!.date.toISOString().slice(0, 10)).toBe('2024-01-15');
   });
 
+  it('serves one account in its own currency against its own benchmark', async () => {
+    const [summary, performance, history, allocation] = await Promise.all([
+      analytics.summary(alice, { accountId: usdAccount }),
+      analytics.performance(alice, { range: 'ALL', accountId: usdAccount }),
+      analytics.history(alice, { range: 'ALL', accountId: usdAccount }),
+      analytics.allocation(alice, { by: 'holding', accountId: usdAccount }),
+    ]);
+    expect(summary.accounts).toBe(1);
+    expect(allocation.slices.map((s) => s.key).sort()).toEqual(['AAPL', 'cash']);
+    expect(performance.currency).toBe('USD');
+    expect(performance.benchmark.symbol).toBe('^GSPC');
+    // Deposit 5,000 on 02-01, bought 10 AAPL at 190 on 02-02: value = 3,100 cash + 10 × close.
+    const aaplClose = lastClose(bars('2024-01-02', 180, 0.5));
+    expect(performance.endValue).toBe(String(3100 + 10 * aaplClose));
+    expect(performance.inflow).toBe('5000');
+    expect(history.points[0]!.date).toBe('2024-02-01');
+    expect(history.points.at(-1)!.date).toBe(TODAY);
+    await expect(
+      analytics.performance(bob, { range: 'ALL', accountId: usdAccount }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('serves history with the benchmark rebased to the start value', async () => {
     const history = await analytics.history(alice, { range: '1M' });
     expect(history.range).toMatchObject({ base: '2024-02-15', end: TODAY });
