@@ -46,3 +46,24 @@ export const portfolioValuationRequested = eventType('portfolio/valuation.reques
     accountId: z.string().min(1),
   }),
 });
+
+/** The live collector saved a new quote for a symbol (at most every few seconds per symbol). */
+export const priceMoved = eventType('market/price.moved', {
+  schema: z.object({
+    symbol: z.string().min(1).max(32),
+  }),
+});
+
+/** A notification was created for a user who has outbound channels: deliver it. */
+export const notificationCreated = eventType('alerts/notification.created', {
+  schema: z.object({
+    notificationId: z.string().min(1).max(64),
+  }),
+});
+
+/** One delivery (notification × channel) to send, retried on its own. */
+export const deliveryRequested = eventType('alerts/delivery.requested', {
+  schema: z.object({
+    deliveryId: z.string().min(1).max(64),
+  }),
+});

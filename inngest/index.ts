@@ -2,6 +2,7 @@ import { collectStockData } from './functions/collect-stock-data';
 import { portfolioBackfillSnapshots } from './functions/portfolio-backfill-snapshots';
 import { portfolioSnapshotsClose } from './functions/portfolio-snapshots-close';
 import { portfolioValuationRefresh } from './functions/portfolio-valuation-refresh';
+import { portfolioPriceMoved } from './functions/portfolio-price-moved';
 import { portfolioValuationRequestedFn } from './functions/portfolio-valuation-requested';
 import { pruneRateLimits } from './functions/prune-rate-limits';
 import { marketDataRefreshes, pruneTicks } from './functions/refresh-market-data';
@@ -20,4 +21,5 @@ export const functions = [
   portfolioSnapshotsClose,
   portfolioValuationRefresh,
   portfolioValuationRequestedFn,
+  portfolioPriceMoved,
 ];

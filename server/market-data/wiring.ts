@@ -142,6 +142,10 @@ export function buildMarketData(deps: MarketDataWiringDeps) {
       publish: (message) => deps.realtime.publish(stockChannel(message.symbol), 'tick', message),
       saveQuotes: async (quotes) => {
         for (const quote of quotes) await stores.quotes.upsert(quote);
+        // Alerts and portfolio valuations follow the stored quote (their jobs debounce per key).
+        await deps.sendEvents(
+          quotes.map((quote) => ({ name: 'market/price.moved', data: { symbol: quote.symbol } })),
+        );
       },
       saveStats: (stats) => stores.collectorStats.save(stats),
       log,

@@ -307,6 +307,15 @@ export function createPortfolioAnalyticsService(deps: PortfolioAnalyticsDeps) {
       return { ...result, notified: totals.length };
     },
 
+    /** Accounts with an open position in the symbol (their valuation moves with its price). */
+    async accountsHolding(symbol: string): Promise<string[]> {
+      const rows = await deps.db.holding.findMany({
+        where: { symbol, quantity: { gt: 0 } },
+        select: { accountId: true },
+      });
+      return rows.map((row) => row.accountId);
+    },
+
     /**
      * Debounced per account: recompute the owner's valuation and today's snapshots, and publish
      * `portfolio.updated` with the new summary figures on the owner's channel.
