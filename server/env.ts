@@ -91,6 +91,13 @@ const rawEnvSchema = z.object({
   DEMO_FOLLOW_SESSIONS: booleanString,
   COLLECTOR: optionalString.pipe(z.enum(['in-process', 'off']).optional()),
   TICK_RETENTION_HOURS: optionalString.pipe(positiveInt.optional()),
+  SMTP_URL: optionalString.pipe(
+    z
+      .url('must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587')
+      .refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://')
+      .optional(),
+  ),
+  SMTP_FROM: optionalString,
   LOG_LEVEL: optionalString.pipe(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   ),
@@ -116,7 +123,18 @@ export type AppEnv = {
     | { runner: 'inngest'; eventKey?: string; signingKey?: string; baseUrl?: string };
   realtime: RealtimeConfig;
   marketData: MarketDataConfig;
+  /** Server-wide SMTP for e-mail alert channels (a channel may bring its own). */
+  smtp: SmtpConfig | null;
   logLevel?: string;
+};
+
+export type SmtpConfig = {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  password?: string;
+  from: string;
 };
 
 export type MarketDataConfig = {
@@ -230,6 +248,23 @@ export function parseEnv(
     tickRetentionHours: raw.TICK_RETENTION_HOURS ?? 48,
   };
 
+  let smtp: SmtpConfig | null = null;
+  if (raw.SMTP_URL) {
+    const url = new URL(raw.SMTP_URL);
+    const secure = url.protocol === 'smtps:';
+    const user = url.username ? decodeURIComponent(url.username) : undefined;
+    smtp = {
+      host: url.hostname,
+      port: url.port ? Number(url.port) : secure ? 465 : 587,
+      secure,
+      user,
+      password: url.password ? decodeURIComponent(url.password) : undefined,
+      from: raw.SMTP_FROM ?? (user?.includes('@') ? user : `stockvis@${url.hostname}`),
+    };
+  } else if (raw.SMTP_FROM) {
+    problems.push('SMTP_FROM is set but SMTP_URL is not: set both (or neither).');
+  }
+
   if (production) {
     const missing = (name: string, why: string) =>
       problems.push(`${name} is required in production mode: ${why}`);
@@ -265,6 +300,7 @@ export function parseEnv(
     jobs,
     realtime,
     marketData,
+    smtp,
     logLevel: raw.LOG_LEVEL,
   };
 }

@@ -100,6 +100,32 @@ describe('configuration', () => {
     expect(problemsOf({ GITHUB_ID: 'id' }).join()).toMatch(/GITHUB_ID and GITHUB_SECRET/);
   });
 
+  it('reads the server-wide SMTP for e-mail alerts from one URL, with a clear error when malformed', () => {
+    expect(parseEnv({}, '/srv/app').smtp).toBeNull();
+    const env = parseEnv(
+      {
+        SMTP_URL: 'smtps://alerts%40example.com:p%40ss@mail.example.com',
+        SMTP_FROM: 'Stockvis <a@example.com>',
+      },
+      '/srv/app',
+    );
+    expect(env.smtp).toEqual({
+      host: 'mail.example.com',
+      port: 465,
+      secure: true,
+      user: 'alerts@example.com',
+      password: 'p@ss',
+      from: 'Stockvis <a@example.com>',
+    });
+    expect(parseEnv({ SMTP_URL: 'smtp://mail.example.com' }, '/srv/app').smtp).toMatchObject({
+      port: 587,
+      secure: false,
+      from: 'stockvis@mail.example.com',
+    });
+    expect(problemsOf({ SMTP_URL: 'https://mail.example.com' })[0]).toMatch(/SMTP_URL.*smtp:\/\//);
+    expect(problemsOf({ SMTP_FROM: 'a@example.com' })[0]).toMatch(/SMTP_URL is not/);
+  });
+
   it('treats empty strings as unset (as .env files write them)', () => {
     expect(parseEnv({ DATABASE_URL: '', PUSHER_KEY: '' }, '/srv/app').database.kind).toBe(
       'embedded',
