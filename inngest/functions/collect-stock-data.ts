@@ -3,7 +3,7 @@ import { getServices } from '@/server/services';
 import { stockChannel } from '@/server/realtime/channels';
 import { inngest } from '../client';
 import { toInngestError } from '../errors';
-import { stockTracked } from '../events';
+import { portfolioTransactionChanged, stockTracked } from '../events';
 
 const RETRIES = 4;
 
@@ -47,6 +47,20 @@ export const collectStockData = inngest.createFunction(
           throw mapped;
         }
       });
+    }
+    if (outcome.daily?.status === 'complete') {
+      // Snapshots written before this history existed valued the holding without its closes:
+      // rewrite them for every account that trades the symbol.
+      const holders = await step.run('find-holders', async () => {
+        const services = await getServices();
+        return services.portfolios.analytics.accountsTrading(symbol);
+      });
+      if (holders.length > 0) {
+        await step.sendEvent(
+          'revalue-holders',
+          holders.map((holder) => portfolioTransactionChanged.create(holder)),
+        );
+      }
     }
     await step.run('announce-complete', async () => {
       const services = await getServices();

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { Greeting } from '@/components/dashboard/greeting';
 import { SystemStatusCard } from '@/components/dashboard/system-status-card';
 import { WatchlistsCard } from '@/components/dashboard/watchlists-card';
+import { AddHoldingButton } from '@/components/portfolio/ledger/add-holding-button';
+import { PortfolioView } from '@/components/portfolio/dashboard/portfolio-view';
 import { getTranslator } from '@/i18n/server';
 import { requireUser } from '../require-user';
 
@@ -12,11 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DashboardPage() {
   const user = await requireUser();
+  const t = await getTranslator('portfolio');
   return (
     <>
       <Greeting sessionName={user.name} />
-      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+      <PortfolioView userId={user.id} title={t('dashboardTitle')} actions={<AddHoldingButton />} />
+      <div className="mt-6 grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
+        <div className="min-w-0 lg:col-span-2">
           <WatchlistsCard userId={user.id} />
         </div>
         <SystemStatusCard />

@@ -244,6 +244,13 @@ describe('snapshots and performance', () => {
     expect(account[0]!.date.toISOString().slice(0, 10)).toBe('2024-01-15');
   });
 
+  it('names the accounts trading a symbol, from their first trade (to revalue after a new history)', async () => {
+    expect(await analytics.accountsTrading('AAPL')).toEqual([
+      { accountId: usdAccount, userId: alice, fromDate: '2024-02-02' },
+    ]);
+    expect(await analytics.accountsTrading('MSFT')).toEqual([]);
+  });
+
   it('serves one account in its own currency against its own benchmark', async () => {
     const [summary, performance, history, allocation] = await Promise.all([
       analytics.summary(alice, { accountId: usdAccount }),

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
+import { AddHoldingButton } from '@/components/portfolio/ledger/add-holding-button';
 import { StockView } from '@/components/stocks/stock-view';
 import { getLocale, getTranslator } from '@/i18n/server';
 import { isSessionOpen } from '@/server/market-data/sessions';
@@ -32,6 +33,15 @@ export default async function StockPage({ params }: Params) {
     redirect(`/stocks/${encodeURIComponent(detail.instrument.symbol)}`);
   }
   return (
-    <StockView detail={detail} marketOpen={isSessionOpen(detail.instrument.market, new Date())} />
+    <StockView
+      detail={detail}
+      marketOpen={isSessionOpen(detail.instrument.market, new Date())}
+      portfolioAction={
+        // An index cannot be held.
+        detail.instrument.kind === 'index' ? null : (
+          <AddHoldingButton symbol={detail.instrument.symbol} />
+        )
+      }
+    />
   );
 }
