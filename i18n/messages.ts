@@ -9,6 +9,8 @@ import enAlertRules from './messages/en/alertRules.json';
 import koAlertRules from './messages/ko/alertRules.json';
 import enChannels from './messages/en/channels.json';
 import koChannels from './messages/ko/channels.json';
+import enReports from './messages/en/reports.json';
+import koReports from './messages/ko/reports.json';
 import enAnalysis from './messages/en/analysis.json';
 import enCore from './messages/en.json';
 import enMarkets from './messages/en/markets.json';
@@ -32,6 +34,7 @@ const en = {
   alerts: enAlerts,
   alertRules: enAlertRules,
   channels: enChannels,
+  reports: enReports,
 };
 
 /** English is the reference catalogue: its shape types every `t()` key (see i18n/app-config.d.ts). */
@@ -47,6 +50,7 @@ const ko: AppMessages = {
   alerts: koAlerts as AppMessages['alerts'],
   alertRules: koAlertRules as AppMessages['alertRules'],
   channels: koChannels as AppMessages['channels'],
+  reports: koReports as AppMessages['reports'],
 };
 
 const catalogues: Record<AppLocale, AppMessages> = { en, ko };

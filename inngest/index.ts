@@ -1,3 +1,10 @@
+import { dailyReports } from './functions/alerts-daily-report';
+import { deliverNotification, planDeliveries } from './functions/alerts-deliver';
+import {
+  evaluatePriceAlerts,
+  sweepAlerts,
+  sweepPortfolioAlerts,
+} from './functions/alerts-evaluate';
 import { collectStockData } from './functions/collect-stock-data';
 import { portfolioBackfillSnapshots } from './functions/portfolio-backfill-snapshots';
 import { portfolioSnapshotsClose } from './functions/portfolio-snapshots-close';
@@ -22,4 +29,10 @@ export const functions = [
   portfolioValuationRefresh,
   portfolioValuationRequestedFn,
   portfolioPriceMoved,
+  evaluatePriceAlerts,
+  sweepAlerts,
+  sweepPortfolioAlerts,
+  planDeliveries,
+  deliverNotification,
+  dailyReports,
 ];

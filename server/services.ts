@@ -30,6 +30,7 @@ import {
   createPortfolioAnalyticsService,
   type PortfolioAnalyticsService,
 } from '@/server/portfolio/analytics-service';
+import { createAlertsService, type AlertsService } from '@/server/alerts/service';
 
 export type JobEvent = { name: string; data: Record<string, unknown>; id?: string };
 
@@ -56,6 +57,7 @@ export type Services = {
     exports: LedgerExporter;
     analytics: PortfolioAnalyticsService;
   };
+  alerts: AlertsService;
 };
 
 export type ServiceDeps = {
@@ -112,11 +114,38 @@ export function buildServices(deps: ServiceDeps): Services {
   });
   const sendEvents = (events: JobEvent | JobEvent[]) =>
     deps.sendEvents(Array.isArray(events) ? events : [events]);
+  const analytics = createPortfolioAnalyticsService({
+    db: deps.db,
+    realtime: deps.realtime,
+    liveQuote: (symbol) => deps.liveCollector?.()?.liveQuote(symbol),
+    log: deps.log,
+    now: deps.now,
+  });
+  const alerts = createAlertsService({
+    db: deps.db,
+    realtime: deps.realtime,
+    liveQuote: (symbol) => deps.liveCollector?.()?.liveQuote(symbol),
+    analytics,
+    encryptionKey: deps.secrets.encryptionKey,
+    deliverOptions: () => ({ smtp: deps.env.smtp }),
+    appUrl: deps.env.auth.url ?? 'http://localhost:3000',
+    requestDelivery: (ids) =>
+      sendEvents(
+        ids.map((notificationId) => ({
+          name: 'alerts/notification.created',
+          data: { notificationId },
+        })),
+      ),
+    log: deps.log,
+    now: deps.now,
+  });
   const portfolioLedger = createLedgerService({
     db: deps.db,
     log: deps.log,
     trackSymbol: (symbol) => marketDataLayer.service.track(symbol),
     onLedgerChanged: async (data) => {
+      // Holdings get the built-in alerts (day moves, target return) from their first trade.
+      await alerts.rules.ensureBuiltins(data.userId);
       // Snapshots are backfilled from the changed date; the valuation refreshes (debounced).
       await sendEvents([
         { name: 'portfolio/transaction.changed', data: { ...data } },
@@ -155,14 +184,9 @@ export function buildServices(deps: ServiceDeps): Services {
       ledger: portfolioLedger,
       imports: createCsvImporter({ ledger: portfolioLedger }),
       exports: createLedgerExporter({ repo: portfolioLedger.repo }),
-      analytics: createPortfolioAnalyticsService({
-        db: deps.db,
-        realtime: deps.realtime,
-        liveQuote: (symbol) => deps.liveCollector?.()?.liveQuote(symbol),
-        log: deps.log,
-        now: deps.now,
-      }),
+      analytics,
     },
+    alerts,
     analysis: createAnalysisService({
       db: deps.db,
       marketData: marketDataLayer.service,

@@ -5,8 +5,9 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { useTRPC } from '@/components/providers/trpc-provider';
+import { NotificationBell } from '@/components/alerts/notification-bell';
 import { HeaderSearch } from '@/components/stocks/search/header-search';
-import { CloseIcon, LogoMark, MenuIcon } from '@/components/ui/icons';
+import { CloseIcon, LogoMark, MenuIcon, SettingsIcon } from '@/components/ui/icons';
 import { LocaleSwitcher } from './locale-switcher';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
@@ -23,6 +24,7 @@ const MOBILE_MENU_ID = 'mobile-menu';
  */
 export function AppHeader({ user: sessionUser }: { user: ShellUser }) {
   const t = useTranslations('shell');
+  const tNav = useTranslations('nav');
   const trpc = useTRPC();
   // The profile is the current truth (a rename in settings); the session's copy fills in until then.
   const me = useQuery(trpc.users.me.queryOptions());
@@ -49,6 +51,7 @@ export function AppHeader({ user: sessionUser }: { user: ShellUser }) {
 
         <div className="ml-auto flex min-w-0 flex-1 items-center justify-end gap-2">
           <HeaderSearch />
+          {me.data ? <NotificationBell userId={me.data.id} /> : null}
           <div className="hidden items-center gap-2 xl:flex">
             <LocaleSwitcher signedIn className="w-32" />
             <ThemeToggle />
@@ -88,6 +91,14 @@ export function AppHeader({ user: sessionUser }: { user: ShellUser }) {
               <p className="truncate text-sm text-muted">{user.email}</p>
             </div>
           </div>
+          <Link
+            href="/settings"
+            onClick={close}
+            className="flex h-11 items-center gap-2 rounded-md px-3 text-sm hover:bg-surface-muted"
+          >
+            <SettingsIcon className="size-4 text-muted" />
+            {tNav('settings')}
+          </Link>
           <SignOutButton className="h-11" />
         </div>
       </div>

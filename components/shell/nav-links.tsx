@@ -9,8 +9,10 @@ import { cn } from '@/components/ui/cn';
 export const NAV_ITEMS = [
   { href: '/dashboard', key: 'dashboard' },
   { href: '/markets', key: 'markets' },
+  { href: '/portfolios', key: 'portfolios' },
   { href: '/backtests', key: 'backtests' },
-  { href: '/settings', key: 'settings' },
+  { href: '/alerts', key: 'alerts' },
+  { href: '/reports', key: 'reports' },
   { href: '/system', key: 'system' },
 ] as const;
 

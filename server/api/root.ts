@@ -1,3 +1,4 @@
+import { alertsRouter } from './routers/alerts';
 import { authRouter } from './routers/auth';
 import { indicatorsRouter } from './routers/indicators';
 import { portfolioAnalyticsRouter } from './routers/portfolio-analytics';
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   portfolios: createTRPCRouter({ ...portfolioLedgerRouter, ...portfolioAnalyticsRouter }),
   system: systemRouter,
   indicators: indicatorsRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,3 +1,4 @@
+import type { AppLocale } from '@/i18n/locale';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import superjson from 'superjson';
@@ -13,6 +14,8 @@ export type TRPCContext = {
   ip: string;
   log: Logger;
   services: () => Promise<Services>;
+  /** The reader's language (NEXT_LOCALE cookie, then Accept-Language) for server-rendered text. */
+  locale?: AppLocale;
 };
 
 const trpcCodeOf: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {

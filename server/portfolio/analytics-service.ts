@@ -307,6 +307,28 @@ export function createPortfolioAnalyticsService(deps: PortfolioAnalyticsDeps) {
       return { ...result, notified: totals.length };
     },
 
+    /**
+     * Accounts whose ledger trades the symbol, with the first trade date: their snapshots were
+     * valued without its closes if those arrived later (a newly collected history).
+     */
+    async accountsTrading(
+      symbol: string,
+    ): Promise<{ accountId: string; userId: string; fromDate: string }[]> {
+      const rows = await deps.db.$queryRawUnsafe<
+        { accountId: string; userId: string; first: Date }[]
+      >(
+        `SELECT t."accountId", a."userId", min(t."tradeDate") AS first
+         FROM "Transaction" t JOIN "Account" a ON a.id = t."accountId"
+         WHERE t.symbol = $1 GROUP BY t."accountId", a."userId"`,
+        symbol,
+      );
+      return rows.map((r) => ({
+        accountId: r.accountId,
+        userId: r.userId,
+        fromDate: r.first.toISOString().slice(0, 10),
+      }));
+    },
+
     /** Accounts with an open position in the symbol (their valuation moves with its price). */
     async accountsHolding(symbol: string): Promise<string[]> {
       const rows = await deps.db.holding.findMany({

@@ -1,0 +1,6 @@
+import { getServices } from '@/server/services';
+
+/** The daily reports service the process wired (server/alerts/service.ts). */
+export async function reportsService() {
+  return (await getServices()).alerts.reports;
+}
