@@ -116,6 +116,16 @@ describe.skipIf(e2eSkipReason() !== null)('portfolio ledger', () => {
     expect(await row.first().textContent()).toContain('3');
     await screenshot(page, 'ledger-history-en');
 
+    // The holding is in the account's table with a live price.
+    const livePrice = page.getByTestId('holding-price-051910.KS');
+    await livePrice.waitFor();
+    const firstPrice = await livePrice.textContent();
+    await eventually(
+      async () => (await livePrice.textContent()) !== firstPrice,
+      'the LG Chem price in the holdings table did not tick',
+      20_000,
+    );
+
     // Filtering by the symbol keeps that row only.
     await history.getByLabel('Filter by symbol').fill('051910');
     await history.getByRole('button', { name: 'Filter', exact: true }).click();
