@@ -49,61 +49,57 @@ export interface SimulationProgress {
 }
 
 const NO_ORDER = 2;
+
 const PROGRESS_EVERY = 16_384;
 
+/** `array` cut to `length` elements; it must hold at least that many. */
+function fitted(array: Float64Array, length: number): Float64Array {
+  if (array.length < length) throw new RangeError(`curve array shorter than ${length} bars`);
+  return array.length === length ? array : array.subarray(0, length);
+}
+
 /**
- * Event-driven simulation of one instrument. For each bar t in the window, in order:
- * 1. an order decided on bar t−1 fills at bar t's open (next-open model);
- * 2. an open position is checked against its stop-loss / take-profit over bar t's range;
- * 3. the strategy's decision on bar t's close becomes a target (long / flat / short): filled at
- *    t's close (close model) or queued for t+1's open;
- * 4. equity is marked at t's close.
- * `actions[t]` is only read at step 3 of bar t, so nothing after t can influence a fill at or
- * before t. Orders decided on the window's last bar never fill (there is no next open).
- * A bar whose open is not a positive number cannot fill: a queued order waits for the next bar
- * (a close-model order on a bar without a usable close is dropped).
- * The loop allocates nothing per bar: only a Trade object per round trip.
+ * Cash, position and cost totals of one simulation, with the fills that change them. A class
+ * rather than closures over `let`s: V8 keeps the numeric fields in place, where closure-captured
+ * variables would box a new number on every write and slow every per-bar read.
  */
-export function simulate(
-  series: BarSeries,
-  actions: ActionArray,
-  options: BacktestOptions,
-  range: BarRange,
-  onProgress?: (progress: SimulationProgress) => void,
-): SimulationResult {
-  const { open, high, low, close, dates } = series;
-  const { start, end } = range;
-  const total = end - start;
-  const equity = new Float64Array(total);
-  const position = new Float64Array(total);
-  const trades: Trade[] = [];
+class Account {
+  cash: number;
+  qty = 0; // signed
+  entryPrice = 0;
+  entryIndex = -1;
+  entryCommission = 0;
+  entryTax = 0;
+  entrySlippage = 0;
+  stopPrice = 0;
+  targetPrice = 0;
+  totalCommission = 0;
+  totalTax = 0;
+  totalSlippage = 0;
+  skippedEntries = 0;
+  readonly trades: Trade[] = [];
+  private readonly slip: number;
+  private readonly commissionRate: number;
+  private readonly taxRate: number;
+  private readonly stopLoss: number;
+  private readonly takeProfit: number;
+  private readonly sizing: BacktestOptions['sizing'];
 
-  const slip = options.slippageBps / 10_000;
-  const commissionRate = options.commissionRate;
-  const taxRate = options.sellTaxRate;
-  const stopLoss = options.stopLoss ?? 0;
-  const takeProfit = options.takeProfit ?? 0;
-  const hasExits = stopLoss > 0 || takeProfit > 0;
-  const fillAtClose = options.fill === 'close';
-  const shortTarget = options.allowShort ? -1 : 0;
-  const sizing = options.sizing;
+  constructor(
+    options: BacktestOptions,
+    private readonly dates: readonly string[],
+  ) {
+    this.cash = options.initialCash;
+    this.slip = options.slippageBps / 10_000;
+    this.commissionRate = options.commissionRate;
+    this.taxRate = options.sellTaxRate;
+    this.stopLoss = options.stopLoss ?? 0;
+    this.takeProfit = options.takeProfit ?? 0;
+    this.sizing = options.sizing;
+  }
 
-  let cash = options.initialCash;
-  let qty = 0; // signed
-  let entryPrice = 0;
-  let entryIndex = -1;
-  let entryCommission = 0;
-  let entryTax = 0;
-  let entrySlippage = 0;
-  let stopPrice = 0;
-  let targetPrice = 0;
-  let pending = NO_ORDER;
-  let totalCommission = 0;
-  let totalTax = 0;
-  let totalSlippage = 0;
-  let skippedEntries = 0;
-
-  const closePosition = (reference: number, index: number, reason: ExitReason): void => {
+  close(reference: number, index: number, reason: ExitReason): void {
+    const { qty, slip, commissionRate, entryPrice, entryCommission, entryTax } = this;
     const shares = Math.abs(qty);
     let pnl: number;
     let commission: number;
@@ -113,28 +109,29 @@ export function simulate(
       fill = reference * (1 - slip);
       const proceeds = shares * fill;
       commission = proceeds * commissionRate;
-      tax = proceeds * taxRate;
-      cash += proceeds - commission - tax;
+      tax = proceeds * this.taxRate;
+      this.cash += proceeds - commission - tax;
       pnl = shares * (fill - entryPrice) - entryCommission - commission - tax - entryTax;
     } else {
       fill = reference * (1 + slip);
       const cost = shares * fill;
       commission = cost * commissionRate;
-      cash -= cost + commission;
+      this.cash -= cost + commission;
       pnl = shares * (entryPrice - fill) - entryCommission - commission - entryTax;
     }
     const slippage = shares * reference * slip;
-    totalCommission += commission;
-    totalTax += tax;
-    totalSlippage += slippage;
-    trades.push({
+    this.totalCommission += commission;
+    this.totalTax += tax;
+    this.totalSlippage += slippage;
+    const entryIndex = this.entryIndex;
+    this.trades.push({
       side: qty > 0 ? 'long' : 'short',
       quantity: shares,
       entryIndex,
-      entryDate: dates[entryIndex]!,
+      entryDate: this.dates[entryIndex]!,
       entryPrice,
       exitIndex: index,
-      exitDate: dates[index]!,
+      exitDate: this.dates[index]!,
       exitPrice: fill,
       exitReason: reason,
       pnl,
@@ -142,13 +139,15 @@ export function simulate(
       holdingBars: index - entryIndex,
       commission: entryCommission + commission,
       tax: entryTax + tax,
-      slippage: entrySlippage + slippage,
+      slippage: this.entrySlippage + slippage,
       open: false,
     });
-    qty = 0;
-  };
+    this.qty = 0;
+  }
 
-  const openPosition = (direction: number, reference: number, index: number): void => {
+  open(direction: number, reference: number, index: number): void {
+    const { slip, commissionRate, taxRate, sizing, stopLoss, takeProfit } = this;
+    const cash = this.cash;
     const fill = direction > 0 ? reference * (1 + slip) : reference * (1 - slip);
     // Cost of one share including everything charged at entry; shorts must be coverable by cash.
     const perShare = fill * (1 + commissionRate + (direction < 0 ? taxRate : 0));
@@ -159,71 +158,124 @@ export function simulate(
     let shares = Math.floor(budget / perShare);
     if (sizing.mode === 'fixed-qty') shares = Math.min(shares, sizing.quantity);
     if (!(shares > 0)) {
-      skippedEntries++;
+      this.skippedEntries++;
       return;
     }
     const value = shares * fill;
     const commission = value * commissionRate;
     const tax = direction < 0 ? value * taxRate : 0;
-    if (direction > 0) cash -= value + commission;
-    else cash += value - commission - tax;
-    qty = direction * shares;
-    entryPrice = fill;
-    entryIndex = index;
-    entryCommission = commission;
-    entryTax = tax;
-    entrySlippage = shares * reference * slip;
-    totalCommission += commission;
-    totalTax += tax;
-    totalSlippage += entrySlippage;
+    if (direction > 0) this.cash = cash - (value + commission);
+    else this.cash = cash + (value - commission - tax);
+    this.qty = direction * shares;
+    this.entryPrice = fill;
+    this.entryIndex = index;
+    this.entryCommission = commission;
+    this.entryTax = tax;
+    const entrySlippage = shares * reference * slip;
+    this.entrySlippage = entrySlippage;
+    this.totalCommission += commission;
+    this.totalTax += tax;
+    this.totalSlippage += entrySlippage;
     if (direction > 0) {
-      stopPrice = stopLoss > 0 ? fill * (1 - stopLoss) : -Infinity;
-      targetPrice = takeProfit > 0 ? fill * (1 + takeProfit) : Infinity;
+      this.stopPrice = stopLoss > 0 ? fill * (1 - stopLoss) : -Infinity;
+      this.targetPrice = takeProfit > 0 ? fill * (1 + takeProfit) : Infinity;
     } else {
-      stopPrice = stopLoss > 0 ? fill * (1 + stopLoss) : Infinity;
-      targetPrice = takeProfit > 0 ? fill * (1 - takeProfit) : -Infinity;
+      this.stopPrice = stopLoss > 0 ? fill * (1 + stopLoss) : Infinity;
+      this.targetPrice = takeProfit > 0 ? fill * (1 - takeProfit) : -Infinity;
     }
-  };
+  }
 
-  const moveTo = (target: number, reference: number, index: number): void => {
+  moveTo(target: number, reference: number, index: number): void {
+    const qty = this.qty;
     const current = qty > 0 ? 1 : qty < 0 ? -1 : 0;
     if (target === current) return;
-    if (current !== 0) closePosition(reference, index, 'signal');
-    if (target !== 0) openPosition(target, reference, index);
-  };
+    if (current !== 0) this.close(reference, index, 'signal');
+    if (target !== 0) this.open(target, reference, index);
+  }
+}
+
+/**
+ * Event-driven simulation of one instrument. For each bar t in the window, in order:
+ * 1. an order decided on bar t−1 fills at bar t's open (next-open model);
+ * 2. an open position is checked against its stop-loss / take-profit over bar t's range;
+ * 3. the strategy's decision on bar t's close becomes a target (long / flat / short): filled at
+ *    t's close (close model) or queued for t+1's open;
+ * 4. equity is marked at t's close.
+ * `actions[t]` is only acted on at step 3 of bar t, so nothing after t can influence a fill at or
+ * before t. Orders decided on the window's last bar never fill (there is no next open).
+ * A bar whose open is not a positive number cannot fill: a queued order waits for the next bar
+ * (a close-model order on a bar without a usable close is dropped).
+ * The loop allocates nothing per bar: only a Trade object per round trip. `curves` (optional)
+ * are arrays to write the equity and position curves into instead of allocating them.
+ */
+export function simulate(
+  series: BarSeries,
+  actions: ActionArray,
+  options: BacktestOptions,
+  range: BarRange,
+  onProgress?: (progress: SimulationProgress) => void,
+  curves?: { equity: Float64Array; position: Float64Array },
+): SimulationResult {
+  const { open, high, low, close, dates } = series;
+  const { start, end } = range;
+  const total = end - start;
+  // Every element is written below, so caller-provided arrays need no clearing.
+  const equity = curves ? fitted(curves.equity, total) : new Float64Array(total);
+  const position = curves ? fitted(curves.position, total) : new Float64Array(total);
+  const account = new Account(options, dates);
+  const hasExits = (options.stopLoss ?? 0) > 0 || (options.takeProfit ?? 0) > 0;
+  const fillAtClose = options.fill === 'close';
+  const shortTarget = options.allowShort ? -1 : 0;
+  let pending = NO_ORDER;
+  // Cash and position between fills, re-read after each one (the per-bar mark needs only these).
+  let cash = account.cash;
+  let qty = 0;
 
   for (let i = start; i < end; i++) {
-    const o = open[i]!;
-    // A bar without a usable open (e.g. ^GSPC's open = 0 rows) cannot fill: the order waits.
-    const openUsable = o > 0 && o < Infinity;
-    if (pending !== NO_ORDER && openUsable) {
-      moveTo(pending, o, i);
-      pending = NO_ORDER;
-    }
-
-    // A position filled at this bar's close has not lived through this bar's range yet.
-    if (hasExits && qty !== 0 && openUsable && !(fillAtClose && entryIndex === i)) {
-      if (qty > 0) {
-        if (o <= stopPrice) closePosition(o, i, 'stop-loss');
-        else if (o >= targetPrice) closePosition(o, i, 'take-profit');
-        else if (low[i]! <= stopPrice) closePosition(stopPrice, i, 'stop-loss');
-        else if (high[i]! >= targetPrice) closePosition(targetPrice, i, 'take-profit');
-      } else {
-        if (o >= stopPrice) closePosition(o, i, 'stop-loss');
-        else if (o <= targetPrice) closePosition(o, i, 'take-profit');
-        else if (high[i]! >= stopPrice) closePosition(stopPrice, i, 'stop-loss');
-        else if (low[i]! <= targetPrice) closePosition(targetPrice, i, 'take-profit');
-      }
-    }
-
     const action = actions[i]!;
-    if (action !== 0) {
-      const target = action > 0 ? 1 : shortTarget;
-      const c = close[i]!;
-      if (fillAtClose) {
-        if (c > 0 && c < Infinity) moveTo(target, c, i);
-      } else if (i + 1 < end) pending = target;
-      else pending = NO_ORDER;
+    // Most bars have no order to fill, no stop to watch and no new decision: they are only marked.
+    if (pending !== NO_ORDER || action !== 0 || (hasExits && qty !== 0)) {
+      const o = open[i]!;
+      // A bar without a usable open (e.g. ^GSPC's open = 0 rows) cannot fill: the order waits.
+      const openUsable = o > 0 && o < Infinity;
+      if (pending !== NO_ORDER && openUsable) {
+        account.moveTo(pending, o, i);
+        pending = NO_ORDER;
+        cash = account.cash;
+        qty = account.qty;
+      }
+
+      // A position filled at this bar's close has not lived through this bar's range yet.
+      if (hasExits && qty !== 0 && openUsable && !(fillAtClose && account.entryIndex === i)) {
+        const { stopPrice, targetPrice } = account;
+        if (qty > 0) {
+          if (o <= stopPrice) account.close(o, i, 'stop-loss');
+          else if (o >= targetPrice) account.close(o, i, 'take-profit');
+          else if (low[i]! <= stopPrice) account.close(stopPrice, i, 'stop-loss');
+          else if (high[i]! >= targetPrice) account.close(targetPrice, i, 'take-profit');
+        } else {
+          if (o >= stopPrice) account.close(o, i, 'stop-loss');
+          else if (o <= targetPrice) account.close(o, i, 'take-profit');
+          else if (high[i]! >= stopPrice) account.close(stopPrice, i, 'stop-loss');
+          else if (low[i]! <= targetPrice) account.close(targetPrice, i, 'take-profit');
+        }
+        cash = account.cash;
+        qty = account.qty;
+      }
+
+      // The decision on this bar's close (read only now: nothing after bar i affects it).
+      if (action !== 0) {
+        const target = action > 0 ? 1 : shortTarget;
+        const c = close[i]!;
+        if (fillAtClose) {
+          if (c > 0 && c < Infinity) {
+            account.moveTo(target, c, i);
+            cash = account.cash;
+            qty = account.qty;
+          }
+        } else if (i + 1 < end) pending = target;
+        else pending = NO_ORDER;
+      }
     }
 
     equity[i - start] = cash + qty * close[i]!;
@@ -233,7 +285,9 @@ export function simulate(
     }
   }
 
+  const { trades } = account;
   if (qty !== 0) {
+    const { entryIndex, entryPrice, entryCommission, entryTax } = account;
     const last = end - 1;
     const shares = Math.abs(qty);
     const mark = close[last]!;
@@ -256,7 +310,7 @@ export function simulate(
       holdingBars: last - entryIndex,
       commission: entryCommission,
       tax: entryTax,
-      slippage: entrySlippage,
+      slippage: account.entrySlippage,
       open: true,
     });
   }
@@ -267,8 +321,12 @@ export function simulate(
     equity,
     position,
     trades,
-    finalCash: cash,
-    totals: { commission: totalCommission, tax: totalTax, slippage: totalSlippage },
-    skippedEntries,
+    finalCash: account.cash,
+    totals: {
+      commission: account.totalCommission,
+      tax: account.totalTax,
+      slippage: account.totalSlippage,
+    },
+    skippedEntries: account.skippedEntries,
   };
 }

@@ -21,6 +21,7 @@ export {
   type BacktestResult,
   type BacktestCurves,
 } from './run';
+export { BacktestScratch } from './scratch';
 export { evaluateSignalQuality, type SignalQuality } from './signal-quality';
 export {
   sweepParameters,

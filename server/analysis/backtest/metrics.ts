@@ -1,5 +1,5 @@
 import type { BarSeries } from '@/server/analysis/bars';
-import { drawdownOf } from './drawdown';
+import { curveStats, returnStats } from './curve-stats';
 import type { SimulationResult, Trade } from './engine';
 import { daysBetween, finiteOrNull, mean, sampleStd } from './stats';
 
@@ -79,39 +79,6 @@ function growthRate(ratio: number, days: number): number | null {
   return finiteOrNull(Math.pow(ratio, 365.25 / days) - 1);
 }
 
-/**
- * Mean, sample std and downside deviation of the per-bar returns E_t / E_{t−1} − 1, without
- * materialising them (two passes over the curve; small functions so V8 optimises them early).
- */
-function returnStats(equity: Float64Array): { mean: number; std: number; downside: number } {
-  const count = equity.length - 1;
-  if (count < 1) return { mean: NaN, std: NaN, downside: NaN };
-  let sum = 0;
-  let downsideSq = 0;
-  for (let i = 1; i <= count; i++) {
-    const r = equity[i]! / equity[i - 1]! - 1;
-    sum += r;
-    if (r < 0) downsideSq += r * r;
-  }
-  const mean = sum / count;
-  let sq = 0;
-  for (let i = 1; i <= count; i++) {
-    const d = equity[i]! / equity[i - 1]! - 1 - mean;
-    sq += d * d;
-  }
-  return {
-    mean,
-    std: count > 1 ? Math.sqrt(sq / (count - 1)) : NaN,
-    downside: Math.sqrt(downsideSq / count),
-  };
-}
-
-function barsWithPosition(position: Float64Array): number {
-  let exposed = 0;
-  for (let i = 0; i < position.length; i++) if (position[i] !== 0) exposed++;
-  return exposed;
-}
-
 function realizedMaxDrawdown(trades: readonly Trade[], initialCash: number): number {
   let value = initialCash;
   let peak = initialCash;
@@ -125,10 +92,12 @@ function realizedMaxDrawdown(trades: readonly Trade[], initialCash: number): num
   return max;
 }
 
+/** `drawdownInto` (optional) receives the drawdown curve instead of a new array (see drawdownOf). */
 export function computeMetrics(
   series: BarSeries,
   simulation: SimulationResult,
   settings: MetricSettings,
+  drawdownInto?: Float64Array,
 ): BacktestMetrics & { drawdownCurve: Float64Array } {
   const { equity, position, trades, totals, range } = simulation;
   const n = equity.length;
@@ -138,7 +107,9 @@ export function computeMetrics(
   const calendarDays = daysBetween(dates[first]!, dates[last]!);
   const { initialCash, barsPerYear, riskFreeRate } = settings;
 
-  const r = returnStats(equity);
+  // Drawdown, return sums and exposure in one pass over the curve.
+  const curve = curveStats(equity, position, drawdownInto);
+  const r = returnStats(equity, curve);
   const annualMean = r.mean * barsPerYear;
   const volatility = r.std * Math.sqrt(barsPerYear);
   const downside = r.downside * Math.sqrt(barsPerYear);
@@ -146,7 +117,7 @@ export function computeMetrics(
   const finalEquity = equity[n - 1]!;
   const cagr = growthRate(finalEquity / initialCash, calendarDays);
   const buyAndHoldRatio = close[last]! / close[first]!;
-  const dd = drawdownOf(equity);
+  const dd = curve.drawdown;
 
   const closed = trades.filter((trade) => !trade.open);
   let grossProfit = 0;
@@ -159,7 +130,8 @@ export function computeMetrics(
   let holdingDays = 0;
   const pnls = new Float64Array(closed.length);
   const tradeReturns = new Float64Array(closed.length);
-  closed.forEach((trade, k) => {
+  for (let k = 0; k < closed.length; k++) {
+    const trade = closed[k]!;
     pnls[k] = trade.pnl;
     tradeReturns[k] = trade.returnPct;
     if (trade.pnl > 0) {
@@ -173,11 +145,11 @@ export function computeMetrics(
     worst = Math.min(worst, trade.returnPct);
     holdingBars += trade.holdingBars;
     holdingDays += daysBetween(trade.entryDate, trade.exitDate);
-  });
+  }
   const tradeCount = closed.length;
   const meanPnl = mean(pnls);
 
-  const exposed = barsWithPosition(position);
+  const exposed = curve.exposed;
 
   const dateAt = (index: number): string | null => (index >= 0 ? dates[first + index]! : null);
 

@@ -8,6 +8,7 @@ import { DomainError } from '@/server/errors';
 import { simulate, type SimulationProgress, type SimulationResult, type Trade } from './engine';
 import { computeMetrics, type BacktestMetrics } from './metrics';
 import { backtestOptionsSchema, type BacktestOptions, type BarRange } from './options';
+import type { BacktestScratch } from './scratch';
 import { evaluateSignalQuality, type SignalQuality } from './signal-quality';
 
 export const backtestConfigSchema = backtestOptionsSchema.extend({
@@ -63,16 +64,27 @@ export function rangeOf(series: BarSeries, from?: string, to?: string): BarRange
   return { start, end };
 }
 
-/** Simulation plus metrics for precomputed actions: the shared core of runs, sweeps and folds. */
+/**
+ * Simulation plus metrics for precomputed actions: the shared core of runs, sweeps and folds.
+ * With a `scratch` the curves (simulation.equity/position, drawdown) are written into its arrays
+ * (valid until its next use) instead of new ones: for callers that keep only the metrics.
+ */
 export function backtestActions(
   series: BarSeries,
   action: Int8Array,
   options: BacktestOptions,
   range: BarRange,
   onProgress?: (progress: SimulationProgress) => void,
+  scratch?: BacktestScratch,
 ): { simulation: SimulationResult; metrics: BacktestMetrics; drawdown: Float64Array } {
-  const simulation = simulate(series, action, options, range, onProgress);
-  const { drawdownCurve, ...metrics } = computeMetrics(series, simulation, options);
+  const curves = scratch?.curves(range.end - range.start);
+  const simulation = simulate(series, action, options, range, onProgress, curves);
+  const { drawdownCurve, ...metrics } = computeMetrics(
+    series,
+    simulation,
+    options,
+    curves?.drawdown,
+  );
   return { simulation, metrics, drawdown: drawdownCurve };
 }
 

@@ -8,6 +8,7 @@ import { DomainError, isDomainError } from '@/server/errors';
 import type { BacktestMetrics } from './metrics';
 import { backtestOptionsSchema, type BacktestOptions, type BarRange } from './options';
 import { backtestActions, rangeOf } from './run';
+import { BacktestScratch } from './scratch';
 
 /** Metrics a sweep can rank by; all but maxDrawdown are better when higher. */
 export const sweepMetrics = [
@@ -123,14 +124,24 @@ export function sweepRange(
   metric: SweepMetric,
   range: BarRange,
   onProgress?: (progress: { done: number; total: number }) => void,
+  scratch?: BacktestScratch,
 ): SweepResult {
   const rows: SweepRow[] = [];
   const skipped: SweepResult['skipped'] = [];
+  // Only the metrics are kept: every combination writes its curves into the same arrays.
+  const curves = scratch ?? new BacktestScratch();
   combos.forEach((combo, k) => {
     const entry = cache.get(combo);
     if (typeof entry === 'string') skipped.push({ params: combo, error: entry });
     else {
-      const { metrics } = backtestActions(cache.series, entry.action, options, range);
+      const { metrics } = backtestActions(
+        cache.series,
+        entry.action,
+        options,
+        range,
+        undefined,
+        curves,
+      );
       rows.push({ params: entry.params, score: scoreOf(metrics, metric), metrics });
     }
     onProgress?.({ done: k + 1, total: combos.length });

@@ -6,6 +6,7 @@ import { DomainError } from '@/server/errors';
 import type { BacktestMetrics } from './metrics';
 import type { BarRange } from './options';
 import { backtestActions } from './run';
+import { BacktestScratch } from './scratch';
 import {
   SignalCache,
   sweepConfigSchema,
@@ -139,6 +140,8 @@ export function runWalkForward(series: BarSeries, config: WalkForwardConfig): Wa
     anchored,
   });
   const cache = new SignalCache(series, strategy, context);
+  // Folds keep only metrics, so all their backtests share one set of curve arrays.
+  const scratch = new BacktestScratch();
   const label = (range: BarRange) => ({
     ...range,
     startDate: series.dates[range.start]!,
@@ -146,7 +149,7 @@ export function runWalkForward(series: BarSeries, config: WalkForwardConfig): Wa
   });
   let growth = 1;
   const results = splits.map((split, index): WalkForwardFold => {
-    const sweep = sweepRange(cache, combos, options, metric, split.train);
+    const sweep = sweepRange(cache, combos, options, metric, split.train, undefined, scratch);
     onProgress?.({ done: index + 1, total: splits.length });
     const best = sweep.best;
     if (!best) {
@@ -162,7 +165,14 @@ export function runWalkForward(series: BarSeries, config: WalkForwardConfig): Wa
     }
     const entry = cache.get(best.params);
     if (typeof entry === 'string') throw new DomainError('INVALID', entry);
-    const { metrics } = backtestActions(series, entry.action, options, split.test);
+    const { metrics } = backtestActions(
+      series,
+      entry.action,
+      options,
+      split.test,
+      undefined,
+      scratch,
+    );
     growth *= 1 + metrics.totalReturn;
     return {
       index,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '@/server/errors';
 import type { BarSeries, OhlcvBar } from '../bars';
+import type { IndicatorContext } from '../strategies/context';
 import { AdxKernel, adx, adxStableBars, adxWarmup } from './adx';
 import { AtrKernel, atr, atrStableBars, atrWarmup } from './atr';
 import { BollingerKernel, bollinger, bollingerStableBars, bollingerWarmup } from './bollinger';
@@ -522,18 +523,27 @@ export interface IndicatorResult {
   stableBars: number;
 }
 
-/** Validates `rawParams` (strings are coerced) and computes every line over the series. */
+/**
+ * Validates `rawParams` (strings are coerced) and computes every line over the series. With an
+ * IndicatorContext of the same series the lines come from (and go into) its cache, shared with the
+ * strategies that read it: identical arrays, computed once.
+ */
 export function computeIndicator(
   name: string,
   series: BarSeries,
   rawParams: Record<string, unknown> = {},
+  context?: IndicatorContext,
 ): IndicatorResult {
   const params = parseIndicatorParams(name, rawParams);
   const definition = getIndicator(name);
+  if (context && context.series !== series) {
+    throw new DomainError('INVALID', 'context belongs to a different series', { field: 'context' });
+  }
+  const compute = () => definition.compute(series, params);
   return {
     name: definition.name,
     params,
-    lines: definition.compute(series, params),
+    lines: context ? context.lines(definition.name, params, compute) : compute(),
     warmup: definition.warmup(params),
     stableBars: definition.stableBars(params),
   };

@@ -166,13 +166,14 @@ export const bollingerSqueeze = defineStrategy<SqueezeParams>({
     const { upper, middle, lower } = ctx.bollinger(p.period, p.stddev);
     const close = ctx.series.close;
     const narrowest = new RollingMax(p.lookback); // of −width, i.e. the rolling minimum
+    const { tolerance, window: maxWait } = p; // locals: see zoneReversal in oscillators.ts
     let lastSqueeze = -Infinity;
     for (let i = 0; i < close.length; i++) {
       const width = (upper[i]! - lower[i]!) / middle[i]!;
       if (width !== width) continue;
       const minWidth = -narrowest.push(-width);
-      if (width <= minWidth * (1 + p.tolerance)) lastSqueeze = i;
-      if (i - lastSqueeze > p.window || i === 0) continue;
+      if (width <= minWidth * (1 + tolerance)) lastSqueeze = i;
+      if (i - lastSqueeze > maxWait || i === 0) continue;
       const c = close[i]!;
       if (c > upper[i]! && close[i - 1]! <= upper[i - 1]!)
         signal(out, i, BUY, graded(i - lastSqueeze <= 1 ? 1 : 0.5, 1));

@@ -41,16 +41,18 @@ export const tripleConfirmation = defineStrategy<TripleParams>({
     const average = ctx.sma(p.maPeriod);
     const r = ctx.rsi(p.rsiPeriod);
     const averageVolume = ctx.volumeSma(p.volumePeriod);
+    // Parameters in locals: see zoneReversal in oscillators.ts.
+    const { rsiLevel, rsiCeiling, volumeMultiplier } = p;
     let armed = true; // may BUY in the current up-phase
     let wasBearish = false;
     for (let i = 1; i < close.length; i++) {
       const c = close[i]!;
       const m = average[i]!;
       const rv = r[i]!;
-      const bullish = c > m && rv > p.rsiLevel;
-      const bearish = c < m && rv < p.rsiLevel;
-      const volumeOk = volume[i]! > p.volumeMultiplier * averageVolume[i - 1]!;
-      if (bullish && armed && rv < p.rsiCeiling && volumeOk) {
+      const bullish = c > m && rv > rsiLevel;
+      const bearish = c < m && rv < rsiLevel;
+      const volumeOk = volume[i]! > volumeMultiplier * averageVolume[i - 1]!;
+      if (bullish && armed && rv < rsiCeiling && volumeOk) {
         signal(out, i, BUY, 0.9);
         armed = false;
       } else if (bearish && !wasBearish) {

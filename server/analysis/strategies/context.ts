@@ -16,11 +16,20 @@ import { rsi } from '@/server/analysis/indicators/rsi';
 import { sma } from '@/server/analysis/indicators/sma';
 import { stochastic, type StochasticLines } from '@/server/analysis/indicators/stochastic';
 import { williamsR } from '@/server/analysis/indicators/williams-r';
+import type { IndicatorName } from '@/server/analysis/indicators/registry';
+
+/** Lines of one indicator by line name, as the registry's `compute` returns them. */
+type Lines = Record<string, Float64Array>;
 
 /**
  * The indicator arrays strategies read, computed once per (indicator, parameters) for one series
  * and shared: 24 strategies, a parameter sweep or a walk-forward run over the same bars reuse
- * the SMA(20) the first one computed.
+ * the SMA(20) the first one computed. Registry computations given this context
+ * (`computeIndicator(name, series, params, ctx)`) share the same arrays through `lines`, so a
+ * chart's Bollinger(20, 2) and the Bollinger strategies read one computation.
+ *
+ * Every entry is the array the indicator function returns for these bars and parameters, so a
+ * cached line is bit-identical to a direct call; callers must treat the arrays as read-only.
  */
 export class IndicatorContext {
   private readonly cache = new Map<string, unknown>();
@@ -34,6 +43,64 @@ export class IndicatorContext {
       this.cache.set(key, value);
     }
     return value;
+  }
+
+  /**
+   * The lines of registry indicator `name` for validated `params` (`compute` computes them when
+   * absent). Indicators on the close with a typed accessor below share its entry: identical
+   * function, input array and parameter values, hence identical arrays. Others are cached by
+   * name and parameters.
+   */
+  lines(name: IndicatorName, params: Record<string, unknown>, compute: () => Lines): Lines {
+    const shared = this.sharedLines(name, params);
+    if (shared) return shared;
+    return this.memo(`lines:${name}:${canonicalKey(params)}`, compute);
+  }
+
+  private sharedLines(name: IndicatorName, p: Record<string, unknown>): Lines | null {
+    const num = (key: string) => p[key] as number;
+    // Single-input indicators share only when they read the close (the accessors do).
+    const onClose = p.source === undefined || p.source === 'close';
+    switch (name) {
+      case 'sma':
+        return onClose ? { sma: this.sma(num('period')) } : null;
+      case 'ema':
+        return onClose ? { ema: this.ema(num('period')) } : null;
+      case 'rsi':
+        return onClose ? { rsi: this.rsi(num('period')) } : null;
+      case 'roc':
+        return onClose ? { roc: this.roc(num('period')) } : null;
+      case 'macd':
+        return onClose ? { ...this.macd(num('fast'), num('slow'), num('signal')) } : null;
+      case 'bollinger':
+        return onClose ? { ...this.bollinger(num('period'), num('stddev')) } : null;
+      case 'stochastic':
+        return { ...this.stochastic(num('period'), num('kSmoothing'), num('dPeriod')) };
+      case 'obv':
+        return { obv: this.obv() };
+      case 'atr':
+        return { atr: this.atr(num('period')) };
+      case 'adx':
+        return { ...this.adx(num('period')) };
+      case 'cci':
+        return { cci: this.cci(num('period')) };
+      case 'williams-r':
+        return { williamsR: this.williamsR(num('period')) };
+      case 'mfi':
+        return { mfi: this.mfi(num('period')) };
+      case 'psar':
+        return { ...this.psar(num('step'), num('max')) };
+      case 'ichimoku':
+        return {
+          ...this.ichimoku(num('conversion'), num('base'), num('spanB'), num('displacement')),
+        };
+      case 'donchian':
+        return { ...this.donchian(num('period')) };
+      case 'keltner':
+        return { ...this.keltner(num('period'), num('multiplier'), num('atrPeriod')) };
+      default:
+        return null;
+    }
   }
 
   sma(period: number): Float64Array {
@@ -122,4 +189,12 @@ export class IndicatorContext {
       keltner(this.series, { period, multiplier, atrPeriod }),
     );
   }
+}
+
+/** Parameters as a key independent of property order. */
+function canonicalKey(params: Record<string, unknown>): string {
+  return Object.keys(params)
+    .sort()
+    .map((key) => `${key}=${String(params[key])}`)
+    .join(',');
 }

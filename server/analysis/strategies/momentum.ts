@@ -133,12 +133,13 @@ export const stochasticCross = defineStrategy<StochasticParams>({
   compute(ctx, p, out: StrategySignals) {
     const { k, d } = ctx.stochastic(p.period, p.kSmoothing, p.dPeriod);
     const n = k.length;
+    const { oversold, overbought } = p; // locals: see zoneReversal in oscillators.ts
     for (let i = 1; i < n; i++) {
       const dv = d[i]!;
-      if (dv <= p.oversold && k[i]! > dv && k[i - 1]! <= d[i - 1]!) {
-        signal(out, i, BUY, graded(p.oversold - dv, p.oversold));
-      } else if (dv >= p.overbought && k[i]! < dv && k[i - 1]! >= d[i - 1]!) {
-        signal(out, i, SELL, graded(dv - p.overbought, 100 - p.overbought));
+      if (dv <= oversold && k[i]! > dv && k[i - 1]! <= d[i - 1]!) {
+        signal(out, i, BUY, graded(oversold - dv, oversold));
+      } else if (dv >= overbought && k[i]! < dv && k[i - 1]! >= d[i - 1]!) {
+        signal(out, i, SELL, graded(dv - overbought, 100 - overbought));
       }
     }
   },
@@ -191,11 +192,12 @@ export const rocMomentum = defineStrategy<RocParams>({
   compute(ctx, p, out: StrategySignals) {
     const values = ctx.roc(p.period);
     const n = values.length;
+    const fullMove = p.fullMove;
     for (let i = 1; i < n; i++) {
       const v = values[i]!;
       const prev = values[i - 1]!;
-      if (v > 0 && prev <= 0) signal(out, i, BUY, graded(v, p.fullMove));
-      else if (v < 0 && prev >= 0) signal(out, i, SELL, graded(-v, p.fullMove));
+      if (v > 0 && prev <= 0) signal(out, i, BUY, graded(v, fullMove));
+      else if (v < 0 && prev >= 0) signal(out, i, SELL, graded(-v, fullMove));
     }
   },
   explain(ctx, p, i, signals): Reason {
@@ -257,6 +259,7 @@ export const rsiDivergence = defineStrategy<DivergenceParams>({
     const r = ctx.rsi(p.period);
     const n = r.length;
     const w = p.pivot;
+    const lookback = p.lookback;
     let lastLow = -1;
     let lastHigh = -1;
     for (let i = 2 * w; i < n; i++) {
@@ -264,7 +267,7 @@ export const rsiDivergence = defineStrategy<DivergenceParams>({
       if (r[j]! === r[j]! && isSwingLow(low, j, w)) {
         if (
           lastLow >= 0 &&
-          j - lastLow <= p.lookback &&
+          j - lastLow <= lookback &&
           low[j]! < low[lastLow]! &&
           r[j]! > r[lastLow]!
         ) {
@@ -275,7 +278,7 @@ export const rsiDivergence = defineStrategy<DivergenceParams>({
       if (r[j]! === r[j]! && isSwingHigh(high, j, w)) {
         if (
           lastHigh >= 0 &&
-          j - lastHigh <= p.lookback &&
+          j - lastHigh <= lookback &&
           high[j]! > high[lastHigh]! &&
           r[j]! < r[lastHigh]!
         ) {

@@ -51,20 +51,23 @@ function zoneReversal(config: {
     compute(ctx, p, out: StrategySignals) {
       const values = config.line(ctx, p.period);
       const n = values.length;
+      // Parameters in locals: V8 boxes a number per bar when the loop re-reads them from `p`.
+      const { oversold, overbought } = p;
+      const fullDepth = config.fullDepth;
       let low = Infinity; // deepest value of the current oversold excursion
       let high = -Infinity;
       for (let i = 0; i < n; i++) {
         const v = values[i]!;
         const prev = i > 0 ? values[i - 1]! : NaN;
-        if (v > p.oversold && prev <= p.oversold) {
-          signal(out, i, BUY, graded(p.oversold - low, config.fullDepth));
+        if (v > oversold && prev <= oversold) {
+          signal(out, i, BUY, graded(oversold - low, fullDepth));
           low = Infinity;
-        } else if (v < p.overbought && prev >= p.overbought) {
-          signal(out, i, SELL, graded(high - p.overbought, config.fullDepth));
+        } else if (v < overbought && prev >= overbought) {
+          signal(out, i, SELL, graded(high - overbought, fullDepth));
           high = -Infinity;
         }
-        if (v <= p.oversold && v < low) low = v;
-        if (v >= p.overbought && v > high) high = v;
+        if (v <= oversold && v < low) low = v;
+        if (v >= overbought && v > high) high = v;
       }
     },
     explain(ctx, p, i, signals): Reason {

@@ -101,20 +101,38 @@ export interface ComputedSignals {
   signals: StrategySignals;
 }
 
+/** Empty (all HOLD) signal arrays for `length` bars. */
+export function createSignals(length: number): StrategySignals {
+  return { action: new Int8Array(length), confidence: new Float64Array(length) };
+}
+
 /**
  * One strategy's decisions for every bar. Pass a shared IndicatorContext to reuse indicator
- * arrays across strategies and parameter sets on the same series.
+ * arrays across strategies and parameter sets on the same series. `into` (arrays of the series'
+ * length, e.g. from createSignals) is cleared and filled instead of allocating new arrays: callers
+ * that read each strategy's signals before computing the next one reuse one pair of arrays.
  */
 export function computeSignals(
   source: BarSeries | IndicatorContext,
   id: string,
   rawParams?: unknown,
+  into?: StrategySignals,
 ): ComputedSignals {
   const strategy = getStrategy(id);
   const params = resolveParams(strategy, rawParams);
   const ctx = source instanceof IndicatorContext ? source : new IndicatorContext(source);
   const n = ctx.series.length;
-  const signals: StrategySignals = { action: new Int8Array(n), confidence: new Float64Array(n) };
+  let signals: StrategySignals;
+  if (into) {
+    if (into.action.length !== n || into.confidence.length !== n) {
+      throw new DomainError('INVALID', `signal arrays must have the series' length (${n})`, {
+        field: 'into',
+      });
+    }
+    into.action.fill(0);
+    into.confidence.fill(0);
+    signals = into;
+  } else signals = createSignals(n);
   strategy.compute(ctx, params, signals);
   return { strategy, params, signals };
 }
@@ -214,8 +232,14 @@ export function evaluateSignals(
     });
   }
   const ctx = options.context ?? new IndicatorContext(series);
+  // Each strategy's arrays are read (at `index`) before the next one refills them.
+  const buffer = createSignals(ctx.series.length);
   const signals = ids.map((id): StrategySignal => {
-    const { strategy, params, signals: computed } = computeSignals(ctx, id, options.params?.[id]);
+    const {
+      strategy,
+      params,
+      signals: computed,
+    } = computeSignals(ctx, id, options.params?.[id], buffer);
     const { key, ...explanation } = strategy.explain(ctx, params, index, computed);
     return {
       id,

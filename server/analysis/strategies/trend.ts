@@ -93,7 +93,7 @@ export const ichimokuCloud = defineStrategy<IchimokuParams>({
     for (let i = 0; i < close.length; i++) {
       const a = senkouA[i]!;
       const b = senkouB[i]!;
-      if (warmingUp(a, b)) continue;
+      if (a !== a || b !== b) continue; // warming up (no rest-argument array per bar)
       const c = close[i]!;
       const side = c > Math.max(a, b) ? 1 : c < Math.min(a, b) ? -1 : 0;
       if (side === 1 && previousSide !== 1 && i > 0)

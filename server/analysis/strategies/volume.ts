@@ -82,10 +82,11 @@ export const volumeSpike = defineStrategy<SpikeParams>({
   compute(ctx, p, out: StrategySignals) {
     const { close, volume } = ctx.series;
     const average = ctx.volumeSma(p.period);
+    const multiplier = p.multiplier; // local: see zoneReversal in oscillators.ts
     for (let i = 1; i < close.length; i++) {
       const ratio = volume[i]! / average[i - 1]!;
-      if (!(ratio >= p.multiplier)) continue;
-      const confidence = graded(ratio - p.multiplier, p.multiplier);
+      if (!(ratio >= multiplier)) continue;
+      const confidence = graded(ratio - multiplier, multiplier);
       if (close[i]! > close[i - 1]!) signal(out, i, BUY, confidence);
       else if (close[i]! < close[i - 1]!) signal(out, i, SELL, confidence);
     }
