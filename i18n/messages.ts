@@ -9,6 +9,8 @@ import enAlertRules from './messages/en/alertRules.json';
 import koAlertRules from './messages/ko/alertRules.json';
 import enChannels from './messages/en/channels.json';
 import koChannels from './messages/ko/channels.json';
+import enAlertsPage from './messages/en/alertsPage.json';
+import koAlertsPage from './messages/ko/alertsPage.json';
 import enReports from './messages/en/reports.json';
 import koReports from './messages/ko/reports.json';
 import enAnalysis from './messages/en/analysis.json';
@@ -34,6 +36,7 @@ const en = {
   alerts: enAlerts,
   alertRules: enAlertRules,
   channels: enChannels,
+  alertsPage: enAlertsPage,
   reports: enReports,
 };
 
@@ -50,6 +53,7 @@ const ko: AppMessages = {
   alerts: koAlerts as AppMessages['alerts'],
   alertRules: koAlertRules as AppMessages['alertRules'],
   channels: koChannels as AppMessages['channels'],
+  alertsPage: koAlertsPage as AppMessages['alertsPage'],
   reports: koReports as AppMessages['reports'],
 };
 

@@ -7,7 +7,7 @@ import { useTranslations } from 'use-intl';
 import { useTRPC } from '@/components/providers/trpc-provider';
 import { NotificationBell } from '@/components/alerts/notification-bell';
 import { HeaderSearch } from '@/components/stocks/search/header-search';
-import { CloseIcon, LogoMark, MenuIcon, SettingsIcon } from '@/components/ui/icons';
+import { ActivityIcon, CloseIcon, LogoMark, MenuIcon, SettingsIcon } from '@/components/ui/icons';
 import { LocaleSwitcher } from './locale-switcher';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
@@ -53,8 +53,6 @@ export function AppHeader({ user: sessionUser }: { user: ShellUser }) {
           <HeaderSearch />
           {me.data ? <NotificationBell userId={me.data.id} /> : null}
           <div className="hidden items-center gap-2 xl:flex">
-            <LocaleSwitcher signedIn className="w-32" />
-            <ThemeToggle />
             <UserMenu user={user} />
           </div>
 
@@ -98,6 +96,14 @@ export function AppHeader({ user: sessionUser }: { user: ShellUser }) {
           >
             <SettingsIcon className="size-4 text-muted" />
             {tNav('settings')}
+          </Link>
+          <Link
+            href="/system"
+            onClick={close}
+            className="flex h-11 items-center gap-2 rounded-md px-3 text-sm hover:bg-surface-muted"
+          >
+            <ActivityIcon className="size-4 text-muted" />
+            {tNav('system')}
           </Link>
           <SignOutButton className="h-11" />
         </div>

@@ -13,7 +13,6 @@ export const NAV_ITEMS = [
   { href: '/backtests', key: 'backtests' },
   { href: '/alerts', key: 'alerts' },
   { href: '/reports', key: 'reports' },
-  { href: '/system', key: 'system' },
 ] as const;
 
 export function isActivePath(pathname: string, href: string): boolean {

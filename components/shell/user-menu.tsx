@@ -4,8 +4,10 @@ import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { cn } from '@/components/ui/cn';
-import { ChevronDownIcon, SettingsIcon } from '@/components/ui/icons';
+import { ActivityIcon, ChevronDownIcon, SettingsIcon } from '@/components/ui/icons';
+import { LocaleSwitcher } from './locale-switcher';
 import { SignOutButton } from './sign-out-button';
+import { ThemeToggle } from './theme-toggle';
 import { UserAvatar } from './user-avatar';
 
 export type ShellUser = { name: string | null; email: string };
@@ -56,11 +58,15 @@ export function UserMenu({ user }: { user: ShellUser }) {
       <div
         id={panelId}
         hidden={!open}
-        className="absolute right-0 z-40 mt-2 w-64 rounded-xl border border-border bg-surface p-1.5 shadow-lg"
+        className="absolute right-0 z-40 mt-2 w-72 rounded-xl border border-border bg-surface p-1.5 shadow-lg"
       >
         <div className="border-b border-border px-3 pt-1.5 pb-2.5">
           {user.name ? <p className="truncate text-sm font-semibold">{user.name}</p> : null}
           <p className="truncate text-sm text-muted">{user.email}</p>
+        </div>
+        <div className="grid gap-2 border-b border-border px-1.5 py-2.5">
+          <LocaleSwitcher signedIn />
+          <ThemeToggle showLabels className="w-full" />
         </div>
         <div className="flex flex-col pt-1.5">
           <Link
@@ -70,6 +76,14 @@ export function UserMenu({ user }: { user: ShellUser }) {
           >
             <SettingsIcon className="size-4 text-muted" />
             {t('nav.settings')}
+          </Link>
+          <Link
+            href="/system"
+            onClick={() => setOpen(false)}
+            className="flex h-9 items-center gap-2 rounded-md px-3 text-sm hover:bg-surface-muted"
+          >
+            <ActivityIcon className="size-4 text-muted" />
+            {t('nav.system')}
           </Link>
           <SignOutButton className="h-9" />
         </div>

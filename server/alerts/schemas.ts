@@ -26,7 +26,12 @@ export const ruleFieldsSchema = z.object({
 });
 
 export const createRuleInput = ruleFieldsSchema;
-export const updateRuleInput = ruleFieldsSchema.partial().extend({ id: idSchema });
+// Without defaults: `.partial()` keeps `.default()`, and an update that leaves out `enabled`
+// must not switch the rule back on.
+export const updateRuleInput = ruleFieldsSchema
+  .extend({ enabled: z.boolean() })
+  .partial()
+  .extend({ id: idSchema });
 export const ruleIdInput = z.object({ id: idSchema });
 
 export const listNotificationsInput = z.object({

@@ -30,6 +30,8 @@ describe.skipIf(e2eSkipReason() !== null)('app shell: language, theme, mobile', 
     await page.getByTestId('last-heartbeat').waitFor();
     await screenshot(page, 'dashboard-en');
 
+    // Language and theme live in the account menu on wide screens (the header stays one row).
+    await page.getByRole('button', { name: 'Account menu' }).click();
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
     await page.getByRole('link', { name: '대시보드' }).first().waitFor();
     await page.getByRole('heading', { level: 1, name: '안녕하세요, Demo Investor님' }).waitFor();
@@ -44,6 +46,7 @@ describe.skipIf(e2eSkipReason() !== null)('app shell: language, theme, mobile', 
     await page.getByTestId('last-heartbeat').waitFor();
     await screenshot(page, 'dashboard-ko');
 
+    await page.getByRole('button', { name: '계정 메뉴' }).click();
     await page.getByRole('combobox', { name: '언어' }).selectOption('en');
     await page.getByRole('heading', { name: 'Watchlists', exact: true }).waitFor();
     await page.reload();
@@ -56,6 +59,7 @@ describe.skipIf(e2eSkipReason() !== null)('app shell: language, theme, mobile', 
     const context = await newContext(browser());
     const page = await context.newPage();
     await signInAsDemo(page, '/system');
+    await page.getByRole('button', { name: 'Account menu' }).click();
     await page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: 'Dark' }).click();
     expect(await page.locator('html').getAttribute('class')).toContain('dark');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -84,7 +88,10 @@ describe.skipIf(e2eSkipReason() !== null)('app shell: language, theme, mobile', 
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await nav.waitFor();
     await screenshot(page, 'dashboard-mobile-menu');
-    await nav.getByRole('link', { name: 'System' }).click();
+    await page
+      .locator(`#${await menuButton.getAttribute('aria-controls')}`)
+      .getByRole('link', { name: 'System' })
+      .click();
     await page.waitForURL('**/system');
     // The menu closes after navigating.
     expect(

@@ -67,7 +67,13 @@ export const alertsRouter = createTRPCRouter({
         (await ctx.services()).alerts.channels.create(ctx.userId, input),
       ),
     update: protectedProcedure
-      .input(channelFields.partial().extend(idInput.shape))
+      // Without defaults: a partial update must not reset minSeverity or enabled.
+      .input(
+        channelFields
+          .extend({ minSeverity: z.enum(severities), enabled: z.boolean() })
+          .partial()
+          .extend(idInput.shape),
+      )
       .mutation(async ({ ctx, input }) => {
         const { id, ...fields } = input;
         return (await ctx.services()).alerts.channels.update(ctx.userId, id, fields);
