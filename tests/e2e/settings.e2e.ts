@@ -67,7 +67,7 @@ describe.skipIf(e2eSkipReason() !== null)('settings in the browser', () => {
 
     // Choosing Korean in the form and saving switches the UI, as the header switcher does.
     await gotoReady(page, '/settings');
-    await page.getByLabel('Language').first().waitFor();
+    await page.locator('select[name="locale"]').waitFor();
     await page.locator('select[name="locale"]').selectOption('ko');
     await page.getByRole('button', { name: 'Save preferences' }).click();
     await page.getByRole('heading', { level: 1, name: '설정' }).waitFor();
