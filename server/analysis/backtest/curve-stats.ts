@@ -60,7 +60,21 @@ export function curveStats(
   const fusedExposure = position !== undefined && position.length === n;
 
   for (let i = 0; i < n; i++) {
-    const value = equity[i]!;
+    let value = equity[i]!;
+    if (i > 0 && value === previous && value !== 0 && value - value === 0) {
+      // A stretch of unchanged equity (flat, or a price that does not move): each bar's return is
+      // exactly 0 (adds nothing to either sum) and repeats the previous bar's drawdown state, so
+      // only the curve, the exposure and — at a peak — the peak's index move.
+      const dd = inEpisode ? curve[i - 1]! : 0;
+      do {
+        if (fusedExposure && position[i] !== 0) exposed++;
+        curve[i] = dd;
+        i++;
+      } while (i < n && equity[i] === previous);
+      if (!inEpisode) peakIndex = i - 1;
+      if (i >= n) break;
+      value = equity[i]!;
+    }
     if (fusedExposure && position[i] !== 0) exposed++;
     if (i > 0) {
       const r = barReturn(value, previous);
@@ -145,8 +159,18 @@ export function returnStats(equity: Float64Array, stats: CurveStats): ReturnStat
   if (count < 1) return { mean: NaN, std: NaN, downside: NaN };
   const mean = stats.returnSum / count;
   let sq = 0;
+  // An unchanged finite non-zero equity has a return of exactly 0: its term needs no division.
+  const still = 0 - mean;
+  const stillSq = still * still;
+  let previous = equity[0]!;
   for (let i = 1; i <= count; i++) {
-    const d = barReturn(equity[i]!, equity[i - 1]!) - mean;
+    const value = equity[i]!;
+    if (value === previous && value !== 0 && value - value === 0) {
+      sq += stillSq;
+      continue;
+    }
+    const d = barReturn(value, previous) - mean;
+    previous = value;
     sq += d * d;
   }
   return {

@@ -232,6 +232,18 @@ export function simulate(
   let qty = 0;
 
   for (let i = start; i < end; i++) {
+    // Quiet stretch (no order queued, no stop to watch, no decision): every bar is only marked,
+    // with cash and position unchanged, so a tight loop does it (same arithmetic per bar).
+    if (pending === NO_ORDER && !(hasExits && qty !== 0) && onProgress === undefined) {
+      let j = i;
+      while (j < end && actions[j] === 0) {
+        equity[j - start] = cash + qty * close[j]!;
+        j++;
+      }
+      position.fill(qty, i - start, j - start);
+      i = j;
+      if (i >= end) break;
+    }
     const action = actions[i]!;
     // Most bars have no order to fill, no stop to watch and no new decision: they are only marked.
     if (pending !== NO_ORDER || action !== 0 || (hasExits && qty !== 0)) {

@@ -90,6 +90,25 @@ export function donchian(
   return { upper, middle, lower };
 }
 
+/**
+ * One band of donchian(series, { period }) alone, bit for bit (NaN through the warm-up, then the
+ * window extreme): for rules that read one band, without the other band and the middle line.
+ */
+export function donchianBand(
+  series: Pick<BarSeries, 'high' | 'low'>,
+  period: number,
+  band: 'upper' | 'lower',
+): Float64Array {
+  assertPeriod('period', period);
+  const n = series.high.length;
+  const out =
+    band === 'upper'
+      ? rollingMaxInto(series.high, period, new Float64Array(n))
+      : rollingMinInto(series.low, period, new Float64Array(n));
+  out.fill(NaN, 0, Math.min(period - 1, n));
+  return out;
+}
+
 export class DonchianStream extends StreamingIndicator<Pick<OhlcvBar, 'high' | 'low'>, BandValue> {
   protected readonly kernel: DonchianKernel;
   constructor(params: DonchianParams = donchianDefaults) {

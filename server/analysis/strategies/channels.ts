@@ -282,8 +282,8 @@ export const donchianBreakout = defineStrategy<DonchianParams>({
   },
   compute(ctx, p, out: StrategySignals) {
     // Channels of bar i − 1: the breakout compares today's close with the channel before today.
-    const entryHigh = ctx.donchian(p.entry).upper;
-    const exitLow = ctx.donchian(p.exit).lower;
+    const entryHigh = ctx.donchianBand(p.entry, 'upper');
+    const exitLow = ctx.donchianBand(p.exit, 'lower');
     const close = ctx.series.close;
     const atr = ctx.atr(20);
     for (let i = 1; i < close.length; i++) {

@@ -3,7 +3,7 @@ import { adx, type AdxLines } from '@/server/analysis/indicators/adx';
 import { atr } from '@/server/analysis/indicators/atr';
 import { bollinger, type BandLines } from '@/server/analysis/indicators/bollinger';
 import { cci } from '@/server/analysis/indicators/cci';
-import { donchian } from '@/server/analysis/indicators/donchian';
+import { donchian, donchianBand } from '@/server/analysis/indicators/donchian';
 import { ema } from '@/server/analysis/indicators/ema';
 import { ichimoku, type IchimokuLines } from '@/server/analysis/indicators/ichimoku';
 import { keltner } from '@/server/analysis/indicators/keltner';
@@ -182,6 +182,16 @@ export class IndicatorContext {
 
   donchian(period: number): BandLines {
     return this.memo(`donchian:${period}`, () => donchian(this.series, { period }));
+  }
+
+  /**
+   * donchian(period).upper or .lower: the cached channel's array when it is there, else that band
+   * alone (identical values, a third of the work).
+   */
+  donchianBand(period: number, band: 'upper' | 'lower'): Float64Array {
+    const channel = this.cache.get(`donchian:${period}`) as BandLines | undefined;
+    if (channel) return channel[band];
+    return this.memo(`donchian-${band}:${period}`, () => donchianBand(this.series, period, band));
   }
 
   keltner(period: number, multiplier: number, atrPeriod: number): BandLines {

@@ -121,6 +121,12 @@ function curves(): { label: string; equity: Float64Array; position: Float64Array
     ['nan', [100, 90, NaN, 95, 110, NaN, 80]],
     ['infinite', [100, Infinity, 90, -Infinity, 50, 60]],
     ['flat', [100, 100, 100, 90, 90, 100, 100]],
+    // Unchanged stretches at a peak, in a drawdown, at the end, and of values whose return is
+    // not 0 (0, ±Infinity, NaN): the fast path for still equity must match bar-by-bar passes.
+    ['still at peak', [100, 100, 100, 100, 120, 120, 80, 80, 80, 130, 130]],
+    ['still to the end', [100, 90, 90, 90, 90]],
+    ['still non-finite', [0, 0, 0, 10, Infinity, Infinity, 5, NaN, NaN, 7, 7]],
+    ['still negative', [-10, -10, -20, -20, -5, -5, 3, 3]],
   ];
   for (const [label, values] of special) {
     const equity = Float64Array.from(values);

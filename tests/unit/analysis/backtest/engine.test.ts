@@ -4,6 +4,7 @@ import {
   parseBacktestOptions,
   type BacktestOptionsInput,
 } from '@/server/analysis/backtest/options';
+import { bitsOf } from '../bits';
 import { actionsOf, seriesOf } from './series';
 
 // Five bars, prices chosen so every fill can be checked by hand.
@@ -211,4 +212,48 @@ describe('simulate: unusable opens', () => {
     });
     expect(result.trades[0]).toMatchObject({ entryIndex: 2, entryPrice: 92.5, quantity: 10 });
   });
+});
+
+describe('simulate: quiet stretches', () => {
+  // Without a progress callback, stretches with no order, no stop and no decision are marked in
+  // a tight loop; with one, every bar takes the per-bar path. Both must agree bit for bit.
+  function randomCase(seed: number, n: number) {
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const rows: [string, number, number, number, number][] = [];
+    let price = 50;
+    for (let i = 0; i < n; i++) {
+      price *= 1 + (random() - 0.5) * 0.06;
+      const open = random() < 0.03 ? 0 : price * (1 + (random() - 0.5) * 0.01);
+      const day = new Date(Date.UTC(2000, 0, 1 + i)).toISOString().slice(0, 10);
+      rows.push([day, open, price * 1.02, price * 0.98, price]);
+    }
+    const actions = new Int8Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = random();
+      actions[i] = r < 0.04 ? 1 : r < 0.08 ? -1 : 0;
+    }
+    return { series: seriesOf(rows), actions };
+  }
+  const optionSets: BacktestOptionsInput[] = [
+    {},
+    { fill: 'close', slippageBps: 5, sellTaxRate: 0.0018 },
+    { allowShort: true, stopLoss: 0.03, takeProfit: 0.05 },
+    { allowShort: true, fill: 'close', stopLoss: 0.02 },
+  ];
+  it.each(optionSets.map((options) => ({ options, label: JSON.stringify(options) })))(
+    'matches the per-bar path ($label)',
+    ({ options }) => {
+      const { series, actions } = randomCase(11, 600);
+      const parsed = parseBacktestOptions(options);
+      const ranges = [
+        { start: 0, end: series.length },
+        { start: 37, end: 410 },
+      ];
+      for (const range of ranges) {
+        const fast = simulate(series, actions, parsed, range);
+        const perBar = simulate(series, actions, parsed, range, () => {});
+        expect(bitsOf(fast)).toBe(bitsOf(perBar));
+      }
+    },
+  );
 });

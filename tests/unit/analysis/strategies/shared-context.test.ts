@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { donchian } from '@/server/analysis/indicators/donchian';
 import { computeIndicator, indicatorNames } from '@/server/analysis/indicators/registry';
 import { IndicatorContext } from '@/server/analysis/strategies/context';
 import {
@@ -104,6 +105,32 @@ describe('computeSignals into reused arrays', () => {
           ['SELL', 'HOLD', 'BUY'][signals.action[index]! + 1],
         );
         expect(Object.is(signal.confidence, signals.confidence[index]!)).toBe(true);
+      }
+    }
+  });
+});
+
+describe('IndicatorContext.donchianBand', () => {
+  it('is the matching band of the full Donchian channel, bit for bit', () => {
+    const nasty = {
+      ...spy,
+      high: spy.high.slice(),
+      low: spy.low.slice(),
+    };
+    nasty.high[40] = NaN;
+    nasty.low[41] = NaN;
+    const short = { ...spy, high: spy.high.slice(0, 5), low: spy.low.slice(0, 5), length: 5 };
+    for (const series of [spy, nasty, short]) {
+      for (const period of [2, 10, 20, 55]) {
+        const channel = donchian(series, { period });
+        // Band alone (nothing cached yet), then the cached channel's own array.
+        const fresh = new IndicatorContext(series);
+        expect(bitsOf(fresh.donchianBand(period, 'upper'))).toBe(bitsOf(channel.upper));
+        expect(bitsOf(fresh.donchianBand(period, 'lower'))).toBe(bitsOf(channel.lower));
+        const filled = new IndicatorContext(series);
+        const cached = filled.donchian(period);
+        expect(filled.donchianBand(period, 'upper')).toBe(cached.upper);
+        expect(filled.donchianBand(period, 'lower')).toBe(cached.lower);
       }
     }
   });
