@@ -59,6 +59,15 @@ const NO_ANIMATIONS = `*, *::before, *::after {
   animation: none !important; transition: none !important; caret-color: transparent !important;
 }`;
 
+// Test files run in separate workers: a random network per worker keeps their addresses apart.
+const network = `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
+let visitors = 0;
+/** A distinct private address per browser context. */
+function visitorAddress(): string {
+  visitors = (visitors % 254) + 1;
+  return `${network}.${visitors}`;
+}
+
 type ContextOptions = {
   locale?: 'en-US' | 'ko-KR';
   viewport?: { width: number; height: number };
@@ -80,6 +89,9 @@ export async function newContext(
     colorScheme,
     reducedMotion: 'reduce',
     timezoneId: 'Asia/Seoul',
+    // Each context is its own visitor, as a proxy would report it: otherwise the whole suite is
+    // one client address and the per-IP sign-in limit (30 per 15 minutes) trips mid-run.
+    extraHTTPHeaders: { 'x-forwarded-for': visitorAddress() },
   });
   context.setDefaultTimeout(20_000);
   await context.addInitScript((css: string) => {
