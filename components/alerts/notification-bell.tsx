@@ -2,10 +2,11 @@
 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslations } from 'use-intl';
 import { useTRPC } from '@/components/providers/trpc-provider';
 import { Spinner } from '@/components/ui/spinner';
+import { useDisclosure } from '@/components/ui/use-disclosure';
 import { BellIcon } from '@/components/ui/icons';
 import { NotificationItem } from './notification-item';
 import { useLiveUnreadCount, useMarkRead } from './use-notifications';
@@ -15,31 +16,11 @@ export function NotificationBell({ userId }: { userId: string }) {
   const t = useTranslations('alerts');
   const trpc = useTRPC();
   const unread = useLiveUnreadCount(userId);
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, rootRef, buttonRef } = useDisclosure();
   const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const latest = useQuery({ ...trpc.alerts.list.queryOptions({ limit: 8 }), enabled: open });
   const markRead = useMutation(trpc.alerts.markRead.mutationOptions(useMarkRead()));
   const count = unread.data ?? 0;
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
 
   return (
     <div ref={rootRef} className="relative">

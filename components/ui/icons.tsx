@@ -1,7 +1,7 @@
 import type { SVGProps } from 'react';
 
 /** A handful of 24×24 stroke icons (decorative: aria-hidden; label the control instead). */
-function Icon({ children, ...props }: SVGProps<SVGSVGElement>) {
+export function Icon({ children, ...props }: SVGProps<SVGSVGElement>) {
   return (
     <svg
       viewBox="0 0 24 24"
@@ -21,7 +21,7 @@ function Icon({ children, ...props }: SVGProps<SVGSVGElement>) {
   );
 }
 
-type IconProps = SVGProps<SVGSVGElement>;
+export type IconProps = SVGProps<SVGSVGElement>;
 
 export const SunIcon = (p: IconProps) => (
   <Icon {...p}>

@@ -1,27 +1,6 @@
-import type { SVGProps } from 'react';
+import { Icon, type IconProps } from '@/components/ui/icons';
 
-/** Ledger-specific 24×24 stroke icons, drawn like components/ui/icons.tsx (decorative). */
-function Icon({ children, ...props }: SVGProps<SVGSVGElement>) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="1em"
-      height="1em"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
-
-type IconProps = SVGProps<SVGSVGElement>;
+/** Ledger-specific icons, drawn with the shared 24×24 stroke `Icon` (decorative). */
 
 export const DownloadIcon = (p: IconProps) => (
   <Icon {...p}>
