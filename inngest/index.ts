@@ -14,6 +14,7 @@ import { portfolioValuationRequestedFn } from './functions/portfolio-valuation-r
 import { pruneRateLimits } from './functions/prune-rate-limits';
 import { marketDataRefreshes, pruneTicks } from './functions/refresh-market-data';
 import { recordHeartbeat } from './functions/record-heartbeat';
+import { refreshFxRates } from './functions/refresh-fx-rates';
 import { runBacktestFunction } from './functions/run-backtest';
 
 /** Every Inngest function: served at /api/inngest and run by the local runner. */
@@ -35,4 +36,5 @@ export const functions = [
   planDeliveries,
   deliverNotification,
   dailyReports,
+  refreshFxRates,
 ];

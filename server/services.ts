@@ -118,6 +118,7 @@ export function buildServices(deps: ServiceDeps): Services {
     db: deps.db,
     realtime: deps.realtime,
     liveQuote: (symbol) => deps.liveCollector?.()?.liveQuote(symbol),
+    fxSource: marketDataLayer.fx,
     log: deps.log,
     now: deps.now,
   });

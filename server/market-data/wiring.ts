@@ -15,6 +15,7 @@ import { createProviderRouter } from './provider-router';
 import { createAlphaVantageProvider } from './providers/alphavantage/provider';
 import { createDemoProvider, demoDataInfo, demoSymbols } from './providers/demo';
 import { createKisProvider } from './providers/kis/provider';
+import { createAlphaVantageFx } from './fx/alphavantage-fx';
 import { createRequestBudget } from './rate-budget';
 import { defaultRetryPolicy } from './retry';
 import { createMarketDataService } from './service';
@@ -63,7 +64,8 @@ export type MarketDataWiringDeps = {
 export function buildMarketData(deps: MarketDataWiringDeps) {
   const log = deps.log.child({ module: 'market-data' });
   const breakers: CircuitBreaker[] = [];
-  const providers = deps.providers ?? configuredProviders(deps, breakers);
+  const fxSources: FxSource[] = [];
+  const providers = deps.providers ?? configuredProviders(deps, breakers, fxSources);
   const router = createProviderRouter(providers);
   const stores = {
     stocks: createStockStore(deps.db),
@@ -175,15 +177,24 @@ export function buildMarketData(deps: MarketDataWiringDeps) {
     collector,
     /** Circuit-breaker state per real provider, for /api/health. */
     breakers: () => breakers.map((breaker) => breaker.snapshot()),
+    /** Real daily FX rates (Alpha Vantage FX_DAILY) when a key is configured. */
+    fx: fxSources[0],
     instrument: getInstrument,
   };
 }
 
 export type MarketDataLayer = ReturnType<typeof buildMarketData>;
 
+/** A source of real daily exchange rates, with the provider name stored beside them. */
+export type FxSource = {
+  provider: string;
+  fxDaily(base: string, quote: string): Promise<{ date: string; rate: string }[]>;
+};
+
 function configuredProviders(
   deps: MarketDataWiringDeps,
   breakers: CircuitBreaker[],
+  fxSources: FxSource[],
 ): MarketDataProvider[] {
   const { config } = deps;
   const providers: MarketDataProvider[] = [
@@ -197,18 +208,20 @@ function configuredProviders(
   if (config.alphaVantage) {
     const breaker = createCircuitBreaker({ provider: 'alphavantage' });
     breakers.push(breaker);
-    providers.push(
-      createAlphaVantageProvider({
-        apiKey: config.alphaVantage.apiKey,
-        budget: createRequestBudget({
-          provider: 'alphavantage',
-          limits: { perMinute: config.alphaVantage.perMinute, perDay: config.alphaVantage.perDay },
-          limiter: deps.rateLimiter,
-        }),
-        breaker,
-        retry: defaultRetryPolicy,
+    // Stocks and FX share one key, so one budget and one breaker.
+    const av = {
+      apiKey: config.alphaVantage.apiKey,
+      budget: createRequestBudget({
+        provider: 'alphavantage',
+        limits: { perMinute: config.alphaVantage.perMinute, perDay: config.alphaVantage.perDay },
+        limiter: deps.rateLimiter,
       }),
-    );
+      breaker,
+      retry: defaultRetryPolicy,
+    };
+    providers.push(createAlphaVantageProvider(av));
+    const fx = createAlphaVantageFx(av);
+    fxSources.push({ provider: 'alphavantage', fxDaily: (base, quote) => fx.fxDaily(base, quote) });
   }
   if (config.kis) {
     const breaker = createCircuitBreaker({ provider: 'kis' });

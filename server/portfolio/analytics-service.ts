@@ -34,7 +34,13 @@ import type { LiveQuoteLookup } from './analytics-prices';
 import { displayCurrencyOf, valueUser } from './analytics-valuation';
 import { addDays, isCalendarDate } from './calc-dates';
 import type { PerformanceRange, rangeKeys } from './calc-ranges';
-import { ensureFxRates, readFxRates, weakestQuality, type FxQuality } from './fx-rates';
+import {
+  ensureFxRates,
+  importFxRates,
+  readFxRates,
+  weakestQuality,
+  type FxQuality,
+} from './fx-rates';
 import { createPortfolioRepo } from './repo';
 import {
   backfillAccountSnapshots,
@@ -78,6 +84,11 @@ export type PortfolioAnalyticsDeps = {
   realtime: RealtimePublisher;
   /** This process's live collector quote (undefined when it runs none). */
   liveQuote?: LiveQuoteLookup;
+  /** Real daily USD/KRW (Alpha Vantage FX_DAILY when configured; otherwise illustrative rates). */
+  fxSource?: {
+    provider: string;
+    fxDaily(base: string, quote: string): Promise<{ date: string; rate: string }[]>;
+  };
   log: Logger;
   now?: () => number;
 };
@@ -305,6 +316,20 @@ export function createPortfolioAnalyticsService(deps: PortfolioAnalyticsDeps) {
         });
       }
       return { ...result, notified: totals.length };
+    },
+
+    /**
+     * Daily: store the latest real USD/KRW closes, replacing illustrative rows for those dates.
+     * Without a real source nothing changes (the illustrative series stays, labelled as such).
+     */
+    async refreshFxRates(): Promise<{ provider: string | null; rows: number }> {
+      if (!deps.fxSource) return { provider: null, rows: 0 };
+      const rows = await importFxRates(deps.db, deps.fxSource, {
+        base: 'USD',
+        quote: 'KRW',
+        provider: deps.fxSource.provider,
+      });
+      return { provider: deps.fxSource.provider, rows };
     },
 
     /**

@@ -356,4 +356,27 @@ describe('snapshots and performance', () => {
       },
     ]);
   });
+
+  it('stores the daily real USD/KRW from the configured source, and keeps quiet without one', async () => {
+    expect(await analytics.refreshFxRates()).toEqual({ provider: null, rows: 0 });
+    const withSource = createPortfolioAnalyticsService({
+      db: db.prisma,
+      realtime,
+      log: logger,
+      now: () => NOW,
+      fxSource: {
+        provider: 'alphavantage',
+        fxDaily: async (base, quote) => {
+          expect([base, quote]).toEqual(['USD', 'KRW']);
+          return [{ date: TODAY, rate: '1330.25' }];
+        },
+      },
+    });
+    expect(await withSource.refreshFxRates()).toEqual({ provider: 'alphavantage', rows: 1 });
+    const fx = await withSource.fxRates({ from: TODAY, to: TODAY });
+    expect(fx).toMatchObject({
+      quality: 'real',
+      rates: [{ date: TODAY, rate: '1330.25', quality: 'real', provider: 'alphavantage' }],
+    });
+  });
 });
